@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal.content.demo import seed_pages
+from portal.core.demo import DEMO_PASSWORD, DEMO_USERS, seed_settings, seed_users
+
+
+class Command(BaseCommand):
+    help = "Create realistic demo content and one account per role. Safe to run again."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            pages = seed_pages()
+            seed_settings(pages)
+            accounts_allowed = settings.PORTAL_DEMO or settings.DEBUG
+            if accounts_allowed:
+                seed_users()
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        if not accounts_allowed:
+            self.stdout.write("Demo accounts were not created: set PORTAL_DEMO=1 on a demo machine to create them.")
+            return
+        self.stdout.write("")
+        self.stdout.write("Demo sign-ins (demo machines only), all with the password " + DEMO_PASSWORD + ":")
+        for email, _first, _last, role_names in DEMO_USERS:
+            self.stdout.write(f"  {email:<28} {', '.join(role_names)}")
+        self.stdout.write("Each account is asked to set up two-step sign-in (an authenticator app) at first sign-in.")
