@@ -57,6 +57,8 @@ if not SECRET_KEY:
         )
     # Local development only: DEBUG is on, so this key never protects real data.
     SECRET_KEY = "insecure-development-key-only-used-when-DJANGO_DEBUG-is-1"  # noqa: S105
+# Old keys still accepted for signatures (sessions, password-reset links) while a new key rolls out.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
 # The key that protects sensitive fields at rest (contact details). Later features read it; kept
 # separate from SECRET_KEY so that rotating one does not lose the other.
@@ -117,8 +119,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "portal.core.middleware.RequireMFAForStaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After MessageMiddleware: it tells the person, with a message, why they were sent to MFA setup.
+    "portal.core.middleware.RequireMFAForStaffMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -173,6 +176,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+            # A Redis that hangs must not hang every request (sessions, rate limits, health).
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -198,6 +203,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
+# Password reset for an unknown address shows the same page but sends nothing: the form cannot be
+# used to send email to strangers, and there is no sign-up to invite them to.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
@@ -209,6 +217,7 @@ PORTAL_OPEN_SIGNUP = env_bool("PORTAL_OPEN_SIGNUP", False)
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # How many proxies in front of the app append to X-Forwarded-For; rate limits use the client address.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+MFA_ADAPTER = "portal.core.adapters.MFAAdapter"  # encrypts TOTP keys at rest (portal/core/crypto.py)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
@@ -222,7 +231,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else 
 
 # Wagtail ---------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Lived experience portal")
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Our /admin/login/ view: sends visitors to the allauth sign-in, and signed-in staff whose role has no
+# CMS access to the staff home (pointing Wagtail at allauth directly loops for them).
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False

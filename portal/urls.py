@@ -17,11 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, "core": CoreViewsSitemap}}, name="sitemap"),
     # Every sign-in goes through allauth (MFA, rate limits); Wagtail's own login and logout
     # pages are replaced, not just hidden. There is no Django admin.
-    path(
-        "admin/login/",
-        RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True),
-        name="wagtailadmin_login",
-    ),
+    path("admin/login/", core_views.admin_sign_in, name="wagtailadmin_login"),
     path("admin/logout/", RedirectView.as_view(url=reverse_lazy("account_logout")), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

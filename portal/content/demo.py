@@ -130,9 +130,7 @@ COOKIES_BODY = [
             ],
         },
     },
-    paragraph(
-        "<p>Choosing a language does not set a cookie: the language is part of the web address.</p>"
-    ),
+    paragraph("<p>Choosing a language does not set a cookie: the language is part of the web address.</p>"),
 ]
 
 

@@ -33,7 +33,9 @@ class StandardPage(Page):
     """A page of text built from NHS.UK components: accessibility statement, privacy notice, guidance."""
 
     intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "link"],
+        _("introduction"),
+        blank=True,
+        features=["bold", "link"],
         help_text=_("A short summary shown larger at the top of the page."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

@@ -19,6 +19,9 @@ def record(*, action, actor=None, obj=None, detail=None):
     object_type = object_id = None
     object_label = ""
     if obj is not None:
+        if obj.pk is None:
+            # An unsaved object has no id to find it by later; record it after saving it.
+            raise ValueError(f"Audit records need a saved object; this {type(obj).__name__} has not been saved.")
         object_type = ContentType.objects.get_for_model(obj)
         object_id = str(obj.pk)
         object_label = f"{object_type.app_label}.{object_type.model} {obj.pk}"

@@ -3,6 +3,9 @@
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
+
+from . import crypto
 
 
 @register(Tags.security, deploy=True)
@@ -51,3 +54,22 @@ def check_portal_deployment(app_configs, **kwargs):
             )
         )
     return problems
+
+
+@register(Tags.security, deploy=True)
+def check_field_encryption_keys(app_configs, **kwargs):
+    """TOTP keys (and later contact details) are encrypted with FIELD_ENCRYPTION_KEYS: without them,
+    setting up two-step sign-in fails at the first use."""
+    if settings.DEBUG:
+        return []  # development derives a key from SECRET_KEY (see portal/core/crypto.py)
+    try:
+        crypto.configured_keys()
+    except ImproperlyConfigured as error:
+        return [
+            Error(
+                str(error),
+                hint="Set FIELD_ENCRYPTION_KEYS to one or more Fernet keys, comma-separated, newest first.",
+                id="portal.E002",
+            )
+        ]
+    return []

@@ -52,7 +52,5 @@ def seed_users():
             user.save()
             created.append(email)
         user.groups.add(*Group.objects.filter(name__in=role_names))
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return created

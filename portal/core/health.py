@@ -24,10 +24,17 @@ def check_cache():
 
 
 def check_tasks():
-    # The queue lives in the database: the worker and the web process must both reach its table.
-    from django_tasks_db.models import DBTaskResult
+    """The web process can reach the task queue.
 
-    DBTaskResult.objects.exists()
+    With the database backend the queue is a table, so read it. Other backends (RQ, Celery) bring
+    their own brokers and their own monitoring; asking the backend for its status is left to them.
+    """
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+
+    if type(task_backends[DEFAULT_TASK_BACKEND_ALIAS]).__module__.startswith("django_tasks_db"):
+        from django_tasks_db.models import DBTaskResult
+
+        DBTaskResult.objects.exists()
 
 
 CHECKS = {"database": check_database, "cache": check_cache, "tasks": check_tasks}

@@ -10,7 +10,7 @@ from .roles import is_staff_member
 
 
 def path_without_language(path):
-    """"/ur/staff/" -> "/staff/": staff areas are the same whatever the language prefix."""
+    """ "/ur/staff/" -> "/staff/": staff areas are the same whatever the language prefix."""
     language = get_language_from_path(path)
     if language and path.startswith(f"/{language}/"):
         return path[len(language) + 1 :]

@@ -72,7 +72,7 @@ class AuditEvent(models.Model):
     """One thing a person did that we must be able to account for later.
 
     Append-only: the model and queryset refuse updates and deletes, and on PostgreSQL a trigger
-    (migration 0003_auditevent_append_only) refuses them too, so not even raw SQL rewrites history.
+    (migration 0004_auditevent_append_only) refuses them too, so not even raw SQL rewrites history.
     Write through portal.core.audit.record(), inside the transaction of the change it records.
     `detail` must never hold personal data: identifiers and counts only.
     """
@@ -127,26 +127,37 @@ class CrisisContacts(BaseSiteSetting):
     """Numbers shown on the "Need help now?" page. Kept as settings so a trust can add its own."""
 
     samaritans_number = models.CharField(
-        _("Samaritans phone number"), max_length=40, default="116 123",
+        _("Samaritans phone number"),
+        max_length=40,
+        default="116 123",
         help_text=_("Free, day or night, every day of the year."),
     )
     nhs111_number = models.CharField(_("NHS 111 number"), max_length=40, default="111")
     nhs111_option = models.CharField(
-        _("NHS 111 option for mental health"), max_length=40, default="2",
+        _("NHS 111 option for mental health"),
+        max_length=40,
+        default="2",
         help_text=_("The option people choose for urgent mental-health help."),
     )
     emergency_number = models.CharField(_("Emergency number"), max_length=40, default="999")
     text_service = models.CharField(
-        _("Text service"), max_length=120, blank=True, default="Text SHOUT to 85258",
+        _("Text service"),
+        max_length=120,
+        blank=True,
+        default="Text SHOUT to 85258",
         help_text=_("A text service for people who cannot or would rather not phone. Leave empty to hide."),
     )
     local_crisis_line = models.CharField(
-        _("Local crisis line name"), max_length=120, blank=True,
+        _("Local crisis line name"),
+        max_length=120,
+        blank=True,
         help_text=_("For example, your trust's 24-hour mental-health crisis line."),
     )
     local_crisis_number = models.CharField(_("Local crisis line number"), max_length=40, blank=True)
     more_help = RichTextField(
-        _("More help"), blank=True, features=["bold", "link", "ul", "ol", "h2", "h3"],
+        _("More help"),
+        blank=True,
+        features=["bold", "link", "ul", "ol", "h2", "h3"],
         help_text=_("Extra help shown under the numbers, such as local services."),
     )
 
@@ -177,23 +188,39 @@ class OrganisationSettings(BaseSiteSetting):
     """Who runs this portal, and the pages every footer links to."""
 
     organisation_name = models.CharField(
-        _("Organisation name"), max_length=255, blank=True,
+        _("Organisation name"),
+        max_length=255,
+        blank=True,
         help_text=_("The trust or programme that runs this portal. Shown in the footer."),
     )
     contact_email = models.EmailField(
-        _("Contact email"), blank=True, help_text=_("Where people can ask about the portal. Not for crisis help."),
+        _("Contact email"),
+        blank=True,
+        help_text=_("Where people can ask about the portal. Not for crisis help."),
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Accessibility statement"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("Accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Privacy notice"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("Privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     cookies_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Cookie notice"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("Cookie notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [

@@ -1,6 +1,6 @@
 """Staff roles and the questions other code asks about them.
 
-Roles are Django groups, created by a data migration (0002_roles). Permission checks elsewhere ask
+Roles are Django groups, created by a data migration (0003_roles). Permission checks elsewhere ask
 this module rather than looking at groups or flags themselves.
 """
 

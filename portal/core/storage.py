@@ -9,13 +9,19 @@ class PortalStaticFilesStorage(CompressedManifestStaticFilesStorage):
     """
 
     support_js_module_import_aggregation = True
+    # Django rewrites imports in *.js only; our modules are *.mjs, so the same rules apply to them too.
+    patterns = (
+        *CompressedManifestStaticFilesStorage.patterns,
+        ("*.mjs", CompressedManifestStaticFilesStorage._js_module_import_aggregation_patterns[1]),
+    )
     manifest_strict = True
 
     def url_converter(self, name, hashed_files, template=None):
         converter = super().url_converter(name, hashed_files, template)
 
         def convert(matchobj):
-            if matchobj.groupdict().get("url", "").endswith(".map"):
+            # Django's CSS pattern can capture trailing whitespace ("x.css.map "), hence strip().
+            if matchobj.groupdict().get("url", "").strip().endswith(".map"):
                 return matchobj.group(0)
             return converter(matchobj)
 

@@ -1,14 +1,17 @@
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from . import health
@@ -23,9 +26,11 @@ MAX_ECHOED_CHARACTERS = 20_000
 
 
 @never_cache
-@require_GET
+@require_safe
 def health_check(request):
-    """JSON for load balancers and monitoring: 200 when every part works, 503 naming what does not."""
+    """JSON for load balancers and monitoring: 200 when every part works, 503 naming what does not.
+
+    HEAD is answered too: some load balancers and uptime monitors only send HEAD."""
     results = health.run_checks()
     healthy = all(value == "ok" for value in results.values())
     body = {"status": "ok" if healthy else "error", **results}
@@ -34,12 +39,18 @@ def health_check(request):
     return JsonResponse(body, status=200 if healthy else 503)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
+    # Sign-in and staff pages are also reached under each language prefix (/pl/accounts/...).
+    private_prefixes = ["accounts/", "staff/"]
+    disallowed = ["/admin/", *(f"/{prefix}" for prefix in private_prefixes)]
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE:
+            disallowed += [f"/{code}/{prefix}" for prefix in private_prefixes]
     return render(
         request,
         "robots.txt",
-        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        {"disallowed": disallowed, "sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
 
@@ -59,6 +70,21 @@ def staff_home(request):
     return render(request, "core/staff_home.html", {"roles": sorted(roles), "can_use_cms": can_use_cms})
 
 
+def admin_sign_in(request):
+    """Where the Wagtail admin sends people it will not let in.
+
+    Visitors who are not signed in go to the one sign-in page (allauth, with MFA and rate limits).
+    Signed-in staff whose role does not use the CMS (Steering group, Researchers) go to the staff
+    home with an explanation: sending them to the sign-in page would bounce them straight back.
+    """
+    next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not request.user.is_authenticated:
+        query = f"?{urlencode({REDIRECT_FIELD_NAME: next_url})}" if next_url else ""
+        return redirect(reverse("account_login") + query)
+    messages.info(request, _("Your role does not include the content management system. Your areas are listed here."))
+    return redirect("core:staff_home")
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
@@ -73,10 +99,13 @@ def server_error(request):
     return HttpResponseServerError(loader.render_to_string("500.html"))
 
 
+@never_cache
 def csrf_failure(request, reason=""):
     """A form was sent without a valid security token, usually because the page was open a long
     time or cookies are blocked. Nothing they typed has been saved by this request, so we give
-    their words back to them to copy, and explain how to go back."""
+    their words back to them to copy, and explain how to go back.
+
+    Never cached: the page can hold what someone wrote about their care."""
     logger.warning("CSRF failure: %s", reason)
     same_origin = _is_same_origin_referer(request)
     typed = []
@@ -103,4 +132,5 @@ def _is_same_origin_referer(request):
     if not referer:
         return False
     parts = urlsplit(referer)
-    return parts.scheme in {"http", "https"} and parts.netloc == request.get_host()
+    # The same origin: scheme and host both match (an http:// page is not the https:// site).
+    return parts.scheme == request.scheme and parts.netloc == request.get_host()

@@ -3,7 +3,7 @@
 The model and queryset already refuse updates and deletes; on PostgreSQL these triggers also refuse
 raw SQL, so history cannot be rewritten by a bug or a shell session. TRUNCATE (which only the table's
 owner may run, and which the test runner uses to reset tables) is left alone. SQLite, for local
-development only, relies on the model's guard. See docs/adr/0003-audit-log.md.
+development only, relies on the model's guard. See docs/adr/0005-append-only-audit-log.md.
 """
 
 from django.db import migrations
