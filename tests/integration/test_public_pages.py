@@ -192,3 +192,17 @@ def test_public_pages_are_served_as_utf8_html(client, site_pages):
 
     assert response["Content-Type"] == "text/html; charset=utf-8"
     assert response["Content-Language"] == "ur"
+
+
+def test_settings_text_inside_a_translated_sentence_is_marked_as_english(client, crisis_contacts):
+    # In the Urdu interface the editor's English keeps its own direction and is read as English.
+    crisis_contacts.local_crisis_line = "the Mersey 24-hour crisis line"
+    crisis_contacts.local_crisis_number = "0800 145 6570"
+    crisis_contacts.save()
+
+    urdu = client.get("/ur/need-help-now/").content.decode()
+    english = client.get("/need-help-now/").content.decode()
+
+    assert '<bdi lang="en-gb" dir="ltr">Text SHOUT to 85258</bdi>' in urdu
+    assert '<bdi lang="en-gb" dir="ltr">the Mersey 24-hour crisis line</bdi>' in urdu
+    assert "<bdi" not in english

@@ -24,3 +24,16 @@ def content_lang(page=None):
         return ""
     direction = "rtl" if translation.get_language_info(content_language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', content_language, direction)
+
+
+@register.filter
+def editor_text(value):
+    """Text an editor typed (in the site's language) placed inside a translated sentence.
+
+    In the Urdu or Polish interface it is isolated and labelled as English, so right-to-left text
+    around it keeps its order and screen readers pronounce it correctly.
+    """
+    attributes = content_lang()
+    if not attributes or not value:
+        return value
+    return format_html("<bdi{}>{}</bdi>", attributes, value)
