@@ -19,3 +19,11 @@ def site_pages(db):
     pages = seed_pages()
     seed_settings(pages)
     return pages
+
+
+@pytest.fixture
+def content_pages(site_pages):
+    """site_pages plus the demo updates, findings, resources and easy-read pages."""
+    from portal.content.demo_content import seed_content
+
+    return {**site_pages, **seed_content(site_pages["home"])}

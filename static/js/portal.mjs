@@ -1,6 +1,7 @@
 // Progressive enhancement for every page. Each feature checks what it needs and does nothing
 // when the browser lacks it; every page works without JavaScript.
 import { initAll } from '../wagtailnhsukfrontend/js/nhsuk-frontend-10.4.2.min.js';
+import { initPrint, initReadAloud } from './read-aloud.mjs';
 
 initAll();
 
@@ -14,3 +15,7 @@ for (const link of document.querySelectorAll('[data-module="portal-history-back"
     }
   });
 }
+
+// "Listen" and "Print this page" on content pages.
+document.querySelectorAll('[data-module="portal-read-aloud"]').forEach(initReadAloud);
+document.querySelectorAll('[data-module="portal-print"]').forEach(initPrint);

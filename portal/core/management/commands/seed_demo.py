@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.content.demo import seed_pages
+from portal.content.demo_content import seed_content
 from portal.core.demo import DEMO_PASSWORD, DEMO_USERS, seed_settings, seed_users
 
 
@@ -12,6 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             pages = seed_pages()
+            seed_content(pages["home"])
             seed_settings(pages)
             accounts_allowed = settings.PORTAL_DEMO or settings.DEBUG
             if accounts_allowed:
