@@ -392,6 +392,11 @@ PEER_SUPPORT_EASY_READ_ROWS = [
 ]
 
 
+def demo_picture_names():
+    """The pictures the demo's easy-read pages use."""
+    return {name for name, _text in SEGREGATION_EASY_READ_ROWS + PEER_SUPPORT_EASY_READ_ROWS}
+
+
 def _rows(rows, pictures):
     return [
         {"type": "row", "value": {"image": pictures[name].pk, "alt_text": "", "text": f"<p>{text}</p>"}}
@@ -419,9 +424,13 @@ def _stream(blocks):
     return json.dumps(blocks)
 
 
-def seed_content(home):
-    """Updates and findings, resources, easy-read pages and the home page's routes."""
-    pictures = load_starter_pictures()
+def seed_content(home, *, pictures=None):
+    """Updates and findings, resources, easy-read pages and the home page's routes.
+
+    `pictures` maps picture names to images; by default the whole starter library is loaded.
+    """
+    if pictures is None:
+        pictures = load_starter_pictures()
 
     updates = _child(
         home,

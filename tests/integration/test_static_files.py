@@ -22,7 +22,7 @@ def test_collectstatic_hashes_compresses_and_rewrites_module_imports(settings, t
     imports = re.findall(r'from "([^"]+)"', module.read_text())
     assert imports, "portal.mjs should import NHS.UK frontend"
     for imported in imports:
-        assert re.search(r"\.[0-9a-f]{12}\.js$", imported), f"{imported} is not a hashed name"
+        assert re.search(r"\.[0-9a-f]{12}\.m?js$", imported), f"{imported} is not a hashed name"
         assert (module.parent / imported).resolve().exists()
     # Source maps named in third-party CSS but not shipped do not stop a deployment.
     assert list((tmp_path / "wagtailnhsukfrontend" / "css").glob("nhsuk-frontend-*.min.*.css"))

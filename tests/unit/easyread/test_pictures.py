@@ -166,3 +166,15 @@ def test_each_named_collection_gets_its_own_pictures(db, media_root):
     assert pilot["telephone"].collection.name == "Pilot site pictures"
     assert pilot["telephone"].pk != default["telephone"].pk
     assert Image.objects.count() == 2 * len(ENTRIES)
+
+
+def test_a_load_can_be_limited_to_some_pictures_and_completed_later(db, media_root):
+    some = load_starter_pictures(only=["telephone", "home"])
+
+    assert sorted(some) == ["home", "telephone"]
+    assert Image.objects.count() == 2
+
+    everything = load_starter_pictures()
+
+    assert everything["telephone"].pk == some["telephone"].pk
+    assert Image.objects.count() == len(ENTRIES)
