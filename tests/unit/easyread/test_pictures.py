@@ -2,9 +2,11 @@
 
 import hashlib
 import re
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from PIL import Image as PillowImage
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -177,4 +179,14 @@ def test_a_load_can_be_limited_to_some_pictures_and_completed_later(db, media_ro
     everything = load_starter_pictures()
 
     assert everything["telephone"].pk == some["telephone"].pk
+    assert Image.objects.count() == len(ENTRIES)
+
+
+def test_the_command_loads_the_pictures_once(db, media_root):
+    output = StringIO()
+
+    call_command("load_easyread_pictures", stdout=output)
+    call_command("load_easyread_pictures", stdout=StringIO())
+
+    assert f"{len(ENTRIES)} of {len(ENTRIES)} starter pictures" in output.getvalue()
     assert Image.objects.count() == len(ENTRIES)
