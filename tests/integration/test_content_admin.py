@@ -274,3 +274,38 @@ def test_rows_are_marked_for_the_userbar_checks_only_for_editors(client, editor_
     config = json.loads(re.search(r'id="checker-axe-configuration"[^>]*>(.*?)</script>', editor_html, re.S).group(1))
     assert "easy-read-long-sentence" in config["options"]["runOnly"]
     assert any(rule["id"] == "easy-read-long-sentence" for rule in config["spec"]["rules"])
+
+
+@pytest.fixture
+def editor_without_superuser(client, site_pages):
+    client.force_login(UserFactory(roles=[EDITORS], with_totp=True))
+    return client
+
+
+def test_editors_manage_resource_topics_and_audiences(editor_without_superuser):
+    for model in ("resourcetopic", "audience"):
+        assert editor_without_superuser.get(f"/admin/snippets/content/{model}/").status_code == 200
+    response = editor_without_superuser.post(
+        "/admin/snippets/content/resourcetopic/add/",
+        {"name": "Housing", "slug": "housing", "description": "Help with where you live.", "order": 9},
+    )
+
+    assert response.status_code == 302
+    assert ResourceTopic.objects.filter(slug="housing").exists()
+
+
+def test_editors_extend_the_plain_words_list(editor_without_superuser, site_pages):
+    site = site_pages["home"].get_site()
+
+    response = editor_without_superuser.post(
+        f"/admin/settings/easyread/easyreadsettings/{site.pk}/", {"plain_words": "ward round = meeting about your care"}
+    )
+
+    assert response.status_code == 302
+    assert EasyReadSettings.for_site(site).plain_word_mapping() == {"ward round": "meeting about your care"}
+
+
+def test_moderators_cannot_change_the_content_filters(client, site_pages):
+    client.force_login(UserFactory(roles=["Moderators"], with_totp=True))
+
+    assert client.get("/admin/snippets/content/resourcetopic/add/").status_code in (302, 403)
