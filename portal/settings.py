@@ -269,7 +269,8 @@ USE_TZ = True
 # Static and media files ------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# The easy-read pictures are also served as they are, for the pictures beside feedback questions.
+STATICFILES_DIRS = [BASE_DIR / "static", ("easyread/pictures", BASE_DIR / "portal" / "easyread" / "pictures")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -380,3 +381,19 @@ PORTAL_SERVICE_NAME = _("Lived experience portal")
 # Paths (after any language prefix) that only staff reach, and only with MFA set up. Later areas
 # (steering group, research) add their prefixes here.
 PORTAL_STAFF_AREA_PREFIXES = ["/admin/", "/staff/"]
+
+# Feedback --------------------------------------------------------------------------------------
+# Unfinished answers are kept this many days, then deleted by `manage.py purge_expired`.
+FEEDBACK_DRAFT_DAYS = env_int("FEEDBACK_DRAFT_DAYS", 7)
+# Answers sent sooner than this after starting are marked as possibly automated (never discarded).
+FEEDBACK_MIN_SECONDS = env_int("FEEDBACK_MIN_SECONDS", 10)
+# A submission still unprocessed this long after it arrived is queued again by `process_pending`.
+FEEDBACK_PROCESSING_GRACE_MINUTES = env_int("FEEDBACK_PROCESSING_GRACE_MINUTES", 10)
+# Per-address limits (django-ratelimit syntax). Generous: a ward's patients may share one address.
+FEEDBACK_RATE_LIMITS = {
+    "start": env("FEEDBACK_RATE_LIMIT_START", "60/h"),
+    "submit": env("FEEDBACK_RATE_LIMIT_SUBMIT", "30/h"),
+    "lookup": env("FEEDBACK_RATE_LIMIT_LOOKUP", "20/h"),
+}
+# Rate limits count the client's address as the sign-in limits do (TRUSTED_PROXY_COUNT).
+RATELIMIT_IP_META_KEY = "portal.core.ratelimits.client_ip"

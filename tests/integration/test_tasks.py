@@ -8,38 +8,14 @@ replaced for the test; everything else (claiming the row, running the task, stor
 the real worker.
 """
 
-import logging
-import signal
-
 import pytest
-from django.core.management import call_command
 from django_tasks import TaskResultStatus, task_backends
 from django_tasks_db.backend import DatabaseBackend
-from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from tests.integration.tasks import add_numbers, fail_on_purpose
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def run_worker(monkeypatch):
-    """Runs `db_worker --batch` and puts back the signal handlers and log levels it changes."""
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
-    handlers = {number: signal.getsignal(number) for number in signals}
-    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
-    levels = {logger: logger.level for logger in loggers}
-
-    def run():
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-
-    yield run
-    for number, handler in handlers.items():
-        signal.signal(number, handler)
-    for logger, level in levels.items():
-        logger.setLevel(level)
 
 
 def test_the_default_task_backend_is_the_database():

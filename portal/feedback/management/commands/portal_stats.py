@@ -1,0 +1,19 @@
+"""Print counts for operators as JSON: `manage.py portal_stats`. Totals only, never personal data."""
+
+import json
+
+from django.core.management.base import BaseCommand
+
+from portal.feedback.selectors import portal_stats
+
+
+class Command(BaseCommand):
+    help = "Print JSON counts: submissions by status, drafts, services, themes, actions, studies, interest."
+
+    def handle(self, *args, **options):
+        stats = portal_stats()
+        # Themes and actions arrive with the steering-group reporting work, studies and expressions of
+        # interest with research recruitment; until then there are none of each.
+        for name in ("themes", "actions", "studies", "expressions_of_interest"):
+            stats.setdefault(name, 0)
+        self.stdout.write(json.dumps(stats, indent=2, sort_keys=True))

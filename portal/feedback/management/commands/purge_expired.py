@@ -1,0 +1,17 @@
+"""Delete what the portal no longer needs to keep: `manage.py purge_expired`.
+
+Today: unfinished feedback drafts past their expiry (FEEDBACK_DRAFT_DAYS, 7 days by default).
+Each run is recorded in the audit log with how much went. Run it daily from the scheduler.
+"""
+
+from django.core.management.base import BaseCommand
+
+from portal.feedback import services
+
+
+class Command(BaseCommand):
+    help = "Delete expired feedback drafts and record what was deleted."
+
+    def handle(self, *args, **options):
+        drafts = services.delete_expired_drafts()
+        self.stdout.write(f"Deleted {drafts} expired draft(s).")

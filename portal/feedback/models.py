@@ -1,0 +1,281 @@
+"""Feedback: the services people tell us about, their answers while they write, and what they send.
+
+Raw words live only in Draft (while someone is still answering) and Submission. Contact details are
+encrypted and kept in their own table (ContactDetails), so that the feedback can be read, reported
+and kept without them, and they can be deleted on their own once someone has been in touch.
+Writes go through portal.feedback.services.
+"""
+
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from .choices import (
+    AgeBand,
+    EthnicBackground,
+    EthnicGroup,
+    Gender,
+    Overall,
+    Religion,
+    Respondent,
+    SubmissionStatus,
+    WardType,
+    WhenChoice,
+    YesNoUnsure,
+)
+
+MAX_ANSWER_LENGTH = 5_000
+
+
+def _in_choices(field, choices, *, blank=False):
+    values = [value for value, _label in choices]
+    condition = models.Q(**{f"{field}__in": values})
+    if blank:
+        condition |= models.Q(**{field: ""})
+    return condition
+
+
+class Organisation(index.Indexed, models.Model):
+    """An NHS trust or independent provider whose services people give feedback on."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    ods_code = models.CharField(
+        _("ODS code"),
+        max_length=10,
+        blank=True,
+        help_text=_("The organisation’s NHS code, such as RW4. Optional."),
+    )
+    is_active = models.BooleanField(
+        _("offered in the feedback form"),
+        default=True,
+        help_text=_("Untick to stop offering its services. Feedback already given keeps its organisation."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("ods_code"), FieldPanel("is_active")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceQuerySet(models.QuerySet):
+    def offered(self):
+        """The services a person can choose in the feedback form."""
+        return self.filter(is_active=True, organisation__is_active=True)
+
+
+class Service(index.Indexed, models.Model):
+    """A ward or service within an organisation."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="services"
+    )
+    name = models.CharField(_("name"), max_length=200, help_text=_("The name people know it by, such as Willow Ward."))
+    ward_type = models.CharField(_("type of service"), max_length=20, choices=WardType.choices)
+    place = models.CharField(
+        _("town or site"),
+        max_length=120,
+        blank=True,
+        help_text=_("Helps people find the right service, such as the hospital or town."),
+    )
+    is_active = models.BooleanField(
+        _("offered in the feedback form"),
+        default=True,
+        help_text=_("Untick when a service closes. Feedback already given keeps its service."),
+    )
+
+    objects = ServiceQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("name"),
+        FieldPanel("ward_type"),
+        FieldPanel("place"),
+        FieldPanel("is_active"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("place"),
+        index.FilterField("ward_type"),
+        index.FilterField("is_active"),
+    ]
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="feedback_service_unique_name"),
+            models.CheckConstraint(
+                condition=_in_choices("ward_type", WardType.choices), name="feedback_service_ward_type_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation.name})"
+
+
+class Submission(models.Model):
+    """One piece of feedback, stored in one transaction when the person presses "Send"."""
+
+    # Eight characters from Crockford's base 32, shown as XXXX-XXXX: no I, L, O or U to misread.
+    reference = models.CharField(_("reference code"), max_length=8, unique=True)
+    # A digest of the draft's token: sending the same answers twice (double click, back button,
+    # a replayed request) finds this submission instead of making a second one.
+    draft_digest = models.CharField(max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=SubmissionStatus.choices, default=SubmissionStatus.RECEIVED
+    )
+    submitted_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    processed_at = models.DateTimeField(_("processed"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    respondent = models.CharField(_("who"), max_length=20, choices=Respondent.choices)
+    # Empty means the person would rather not say.
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), null=True, blank=True, on_delete=models.PROTECT, related_name="submissions"
+    )
+    when = models.CharField(_("when"), max_length=20, choices=WhenChoice.choices)
+    overall = models.CharField(_("overall experience"), max_length=20, choices=Overall.choices)
+    what_was_good = models.TextField(_("what was good"), blank=True)
+    what_could_be_better = models.TextField(_("what could be better"), blank=True)
+
+    # Equality questions: empty when the person chose not to answer them at all.
+    ethnic_group = models.CharField(_("ethnic group"), max_length=20, blank=True, choices=EthnicGroup.choices)
+    ethnic_background = models.CharField(
+        _("ethnic background"), max_length=40, blank=True, choices=EthnicBackground.choices
+    )
+    learning_disability = models.CharField(
+        _("learning disability"), max_length=20, blank=True, choices=YesNoUnsure.choices
+    )
+    autism = models.CharField(_("autistic"), max_length=20, blank=True, choices=YesNoUnsure.choices)
+    age_band = models.CharField(_("age"), max_length=20, blank=True, choices=AgeBand.choices)
+    gender = models.CharField(_("gender"), max_length=20, blank=True, choices=Gender.choices)
+    religion = models.CharField(_("religion"), max_length=20, blank=True, choices=Religion.choices)
+
+    consent_to_share = models.BooleanField(_("may share their words without their name"), default=False)
+    consent_to_contact = models.BooleanField(_("may contact them"), default=False)
+
+    easy_read = models.BooleanField(_("used easy read"), default=False)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    # The quick scan when it was sent: the thank-you page showed crisis contacts first.
+    suggested_risk = models.BooleanField(_("quick scan suggested risk"), default=False)
+    risk_categories = models.JSONField(_("risk categories"), default=list, blank=True)
+    # Why it may be automated ("honeypot", "too_fast"). Kept, never discarded: a person's words
+    # are not thrown away on a guess; moderators decide.
+    spam_signals = models.JSONField(_("spam signals"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        verbose_name = _("feedback submission")
+        verbose_name_plural = _("feedback submissions")
+        indexes = [
+            models.Index(
+                fields=["submitted_at"], condition=models.Q(processed_at__isnull=True), name="feedback_unprocessed_idx"
+            ),
+            models.Index(fields=["status", "submitted_at"], name="feedback_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("status", SubmissionStatus.choices), name="feedback_submission_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("respondent", Respondent.choices), name="feedback_submission_respondent_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("when", WhenChoice.choices), name="feedback_submission_when_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("overall", Overall.choices), name="feedback_submission_overall_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reference__regex=r"^[0-9A-HJKMNP-TV-Z]{8}$"),
+                name="feedback_submission_reference_format",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("what_was_good"), MAX_ANSWER_LENGTH)
+                & LessThanOrEqual(Length("what_could_be_better"), MAX_ANSWER_LENGTH),
+                name="feedback_submission_answer_length",
+            ),
+            # Withdrawn exactly when it has a withdrawal time, and then without the person's words.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=SubmissionStatus.WITHDRAWN, withdrawn_at__isnull=False)
+                    & models.Q(what_was_good="", what_could_be_better="")
+                )
+                | (~models.Q(status=SubmissionStatus.WITHDRAWN) & models.Q(withdrawn_at__isnull=True)),
+                name="feedback_submission_withdrawn_has_no_words",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ethnic_background="") | ~models.Q(ethnic_group__in=["", "prefer_not"]),
+                name="feedback_submission_background_needs_group",
+            ),
+        ]
+
+    def __str__(self):
+        return self.formatted_reference
+
+    @property
+    def formatted_reference(self):
+        return f"{self.reference[:4]}-{self.reference[4:]}"
+
+
+class ContactDetails(models.Model):
+    """How to reach someone who asked to be contacted. Encrypted; deleted after follow-up."""
+
+    submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="contact_details")
+    # Fernet token (portal.core.crypto) of a JSON object: name, method, email, phone.
+    encrypted = models.TextField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+
+    def __str__(self):
+        return f"Contact details for {self.submission}"
+
+
+class Draft(models.Model):
+    """What someone has answered so far, saved at every step so nothing typed is lost.
+
+    Found by a random token held in the person's browser (a cookie and a hidden form field), never
+    by their session: a session that times out while they write must not take their words with it.
+    Only the token's digest is stored.
+    """
+
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    answers = models.JSONField(default=dict, blank=True)
+    # Contact details, encrypted as soon as they arrive (portal.core.crypto).
+    contact_encrypted = models.TextField(blank=True, editable=False)
+    easy_read = models.BooleanField(default=False)
+    spam_signals = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    expires_at = models.DateTimeField(db_index=True)
+    submission = models.OneToOneField(
+        Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    class Meta:
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
+        constraints = [
+            # Once sent, a draft keeps no contact details: they live with the submission.
+            models.CheckConstraint(
+                condition=models.Q(submission__isnull=True) | models.Q(contact_encrypted=""),
+                name="feedback_draft_sent_is_empty",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Draft {self.pk}"

@@ -1,0 +1,27 @@
+"""Fixtures shared by the integration tests."""
+
+import logging
+import signal
+
+import pytest
+from django.core.management import call_command
+from django_tasks_db.management.commands import db_worker
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """Runs `db_worker --batch` and puts back the signal handlers and log levels it changes."""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+    handlers = {number: signal.getsignal(number) for number in signals}
+    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
+    levels = {logger: logger.level for logger in loggers}
+
+    def run():
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    yield run
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
+    for logger, level in levels.items():
+        logger.setLevel(level)
