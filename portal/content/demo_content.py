@@ -32,6 +32,17 @@ def route(text, page, description):
     return {"type": "route", "value": {"text": text, "page": page.pk, "url": "", "description": description}}
 
 
+def url_route(text, url, description):
+    return {"type": "route", "value": {"text": text, "page": None, "url": url, "description": description}}
+
+
+FEEDBACK_ROUTE = url_route(
+    "Give feedback",
+    "/feedback/",
+    "Tell us about your care or the care of someone close to you. You do not need to give your name.",
+)
+
+
 # Findings: reducing long-term segregation (HOPE(S)) ------------------------------------------
 
 SEGREGATION_FINDINGS_SUMMARY = (
@@ -520,6 +531,12 @@ def seed_content(home, *, pictures=None):
                 route("Easy read", easy_read_index, "Pages with short sentences and pictures."),
                 route("Updates and findings", updates, "What people told us, what research found, and what changed."),
             ]
+        )
+        home.save_revision().publish()
+    if not any(block.value.get("url") == "/feedback/" for block in home.routes):
+        # Added once the feedback journey exists; sites seeded before it get the route too.
+        home.routes = _stream(
+            [FEEDBACK_ROUTE, *({"type": b.block_type, "value": b.block.get_prep_value(b.value)} for b in home.routes)]
         )
         home.save_revision().publish()
     return {"updates": updates, "findings": findings, "easy_read": easy_read_index, "resources": resources}

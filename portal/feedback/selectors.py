@@ -17,16 +17,34 @@ class Option:
     label: str
     picture: str = ""
     hint: str = ""
+    # 1, 2, 3... across all groups: the radio's id is the field's id and this number.
+    number: int = 0
+
+    @property
+    def number_text(self):
+        return str(self.number)
 
 
 @dataclass
 class OptionGroup:
     heading: str
     options: list
+    # Shows "or" before the group, as NHS.UK radios do before "I'd rather not say".
+    divider: bool = False
 
 
 def options_for(step, form, *, easy_read=False):
     """The radio options of a step, in groups (the service question groups by organisation)."""
+    groups = _option_groups(step, form, easy_read=easy_read)
+    number = 0
+    for group in groups:
+        for option in group.options:
+            number += 1
+            option.number = number
+    return groups
+
+
+def _option_groups(step, form, *, easy_read=False):
     field_names = [name for name, field in form.fields.items() if hasattr(field, "choices")]
     if not field_names:
         return []
@@ -36,7 +54,7 @@ def options_for(step, form, *, easy_read=False):
             OptionGroup(organisation, [Option(str(s.pk), s.name, hint=_service_hint(s)) for s in services_])
             for organisation, services_ in form.service_groups.items()
         ]
-        groups.append(OptionGroup("", [Option(NOT_SAID, str(_("I’d rather not say")))]))
+        groups.append(OptionGroup("", [Option(NOT_SAID, str(_("I’d rather not say")))], divider=bool(groups)))
         return groups
     pictures = step.easy_pictures if easy_read else {}
     return [

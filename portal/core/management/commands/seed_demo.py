@@ -5,6 +5,7 @@ from django.db import transaction
 from portal.content.demo import seed_pages
 from portal.content.demo_content import seed_content
 from portal.core.demo import DEMO_PASSWORD, DEMO_USERS, seed_settings, seed_users
+from portal.feedback.demo import seed_feedback, seed_services
 
 
 class Command(BaseCommand):
@@ -15,10 +16,11 @@ class Command(BaseCommand):
             pages = seed_pages()
             seed_content(pages["home"])
             seed_settings(pages)
+            feedback = seed_feedback(seed_services())
             accounts_allowed = settings.PORTAL_DEMO or settings.DEBUG
             if accounts_allowed:
                 seed_users()
-        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.stdout.write(self.style.SUCCESS(f"Demo content is ready ({feedback} new pieces of synthetic feedback)."))
         if not accounts_allowed:
             self.stdout.write("Demo accounts were not created: set PORTAL_DEMO=1 on a demo machine to create them.")
             return

@@ -1,0 +1,164 @@
+"""Demo services and synthetic feedback for `manage.py seed_demo`.
+
+The feedback is written for the demo: no real person's words. It goes through the real write path
+(portal.feedback.services), so the worker processes it like any other, and it is spread over the
+last six months so that later reports have trends to show. Safe to run again: each demo submission
+has a fixed draft token, and one that exists already is left alone.
+"""
+
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import services
+from .models import Draft, Organisation, Service, Submission
+
+DEMO_SERVICES = {
+    "Demo Mental Health NHS Foundation Trust": [
+        ("Willow Ward", "acute", "Riverside Hospital"),
+        ("Cedar Ward", "picu", "Riverside Hospital"),
+        ("Rowan Unit", "ld_autism", "Hillside Centre"),
+        ("Oak House", "rehab", "Northtown"),
+    ],
+    "Demo Secure Care Partnership": [
+        ("Maple Ward", "secure", "Eastbrook"),
+        ("Birch Ward", "secure", "Eastbrook"),
+    ],
+    "Demo Children and Young People’s Service": [
+        ("Lighthouse Unit", "cyp", "Seaview"),
+    ],
+}
+
+# (what was good, what could be better, overall)
+DEMO_COMMENTS = [
+    (
+        "The nurses took time to listen to me, even at night.",
+        "More activities at weekends. The days are very long.",
+        "good",
+    ),
+    (
+        "My named nurse explained my rights under the Mental Health Act in words I understood.",
+        "I waited three weeks for my first ward round.",
+        "good",
+    ),
+    (
+        "Staff knew that bright lights and noise upset me and found me a quiet room.",
+        "The alarms are very loud. Please warn me before fire drills.",
+        "good",
+    ),
+    ("", "I was restrained in front of other patients and nobody talked to me about it afterwards.", "very_poor"),
+    (
+        "The peer support worker had been through it too. That helped more than anything.",
+        "I wish I had met the peer support worker sooner.",
+        "very_good",
+    ),
+    ("The food was good and there was halal food every day.", "Prayer space was hard to get to.", "good"),
+    ("", "My family could not visit because the visiting hours clash with their work.", "poor"),
+    (
+        "The advocate came quickly when I asked.",
+        "Leave was cancelled at the last minute twice because of staffing.",
+        "neither",
+    ),
+    (
+        "They used an easy-read care plan with pictures. I understood my plan for the first time.",
+        "Not every staff member knew how to use it.",
+        "very_good",
+    ),
+    ("", "Nobody asked about my culture or what I needed. I felt on my own.", "poor"),
+    ("Staff stayed calm and talked me down instead of using restraint.", "", "very_good"),
+    (
+        "I liked the recovery college course on managing anxiety.",
+        "The course was far away and the bus is expensive.",
+        "good",
+    ),
+    ("My son was treated with respect.", "As his carer I was not told when his medication changed.", "neither"),
+    ("", "Too much agency staff who did not know me. I had to repeat my story again and again.", "poor"),
+    ("The ward was clean and I had my own room.", "The garden was locked most of the day.", "good"),
+    ("The psychologist really helped me understand my voices.", "Therapy stopped when I moved wards.", "good"),
+    (
+        "Staff asked how I like to be spoken to.",
+        "Seclusion felt like a punishment. The room was cold and bare.",
+        "very_poor",
+    ),
+    ("They helped me ring my mum every day.", "", "very_good"),
+    (
+        "Good discharge plan with a crisis number I can ring.",
+        "The first week at home was hard, nobody called.",
+        "neither",
+    ),
+    ("The interpreter was there for every meeting.", "Leaflets were only in English.", "good"),
+    ("", "I was moved to a ward 80 miles from home. My family could not visit.", "very_poor"),
+    ("The occupational therapist helped me cook again.", "More gym time please.", "good"),
+    (
+        "Staff were kind to my daughter when she was scared.",
+        "Long-term segregation went on for months without a plan.",
+        "poor",
+    ),
+    ("I was involved in my care plan and signed it.", "Ward rounds are scary with so many people in the room.", "good"),
+]
+
+
+def seed_services():
+    created = {}
+    for organisation_name, services_ in DEMO_SERVICES.items():
+        organisation, _new = Organisation.objects.get_or_create(name=organisation_name)
+        for name, ward_type, place in services_:
+            service, _new = Service.objects.get_or_create(
+                organisation=organisation, name=name, defaults={"ward_type": ward_type, "place": place}
+            )
+            created[name] = service
+    return created
+
+
+def seed_feedback(services_by_name, *, count=60):
+    """Synthetic, varied feedback sent through the real write path. Returns how many were new."""
+    randomiser = random.Random(2026)  # noqa: S311 - demo data, the same every time
+    service_list = list(services_by_name.values())
+    now = timezone.now()
+    made = 0
+    for number in range(count):
+        token = f"demo-feedback-{number}"
+        if Submission.objects.filter(draft_digest=services.digest(token)).exists():
+            continue
+        good, better, overall = DEMO_COMMENTS[number % len(DEMO_COMMENTS)]
+        answers = {
+            "respondent": randomiser.choice(["patient_now", "patient_now", "patient_before", "carer", "expert"]),
+            "service": str(randomiser.choice(service_list).pk) if randomiser.random() > 0.1 else "not_said",
+            "when": randomiser.choice(["now", "3m", "12m"]),
+            "overall": overall,
+            "what_was_good": good,
+            "what_could_be_better": better,
+            "about_you": "yes" if randomiser.random() > 0.3 else "no",
+            "ethnic_group": randomiser.choice(["white", "white", "asian", "black", "mixed", "prefer_not"]),
+            "learning_disability": randomiser.choice(["yes", "no", "no", "not_sure"]),
+            "autism": randomiser.choice(["yes", "no", "no", "prefer_not"]),
+            "age_band": randomiser.choice(["18_24", "25_34", "35_44", "45_54", "55_64"]),
+            "gender": randomiser.choice(["woman", "man", "non_binary", "prefer_not"]),
+            "religion": randomiser.choice(["none", "christian", "muslim", "hindu", "sikh", "prefer_not"]),
+            "consent_to_share": "yes" if randomiser.random() > 0.25 else "no",
+            "consent_to_contact": "no",
+        }
+        background = {
+            "white": "white_british",
+            "asian": "asian_pakistani",
+            "black": "black_caribbean",
+            "mixed": "mixed_white_black_caribbean",
+        }
+        if answers["ethnic_group"] in background:
+            answers["ethnic_background"] = background[answers["ethnic_group"]]
+        with transaction.atomic():
+            draft = Draft.objects.create(
+                token_digest=services.digest(token),
+                answers=answers,
+                easy_read=randomiser.random() > 0.7,
+                expires_at=now + timedelta(days=1),
+            )
+            Draft.objects.filter(pk=draft.pk).update(created_at=now - timedelta(minutes=30))
+            draft.refresh_from_db()
+            submission, _created = services.submit(draft=draft, language="en-gb")
+            sent = now - timedelta(days=randomiser.randint(0, 180), minutes=randomiser.randint(0, 600))
+            Submission.objects.filter(pk=submission.pk).update(submitted_at=sent)
+        made += 1
+    return made
