@@ -127,6 +127,30 @@ COOKIES_BODY = [
                         {"text": "When you close your browser, or after 30 minutes without use", "header": "Expires"},
                     ]
                 },
+                {
+                    "cells": [
+                        {"text": "portal_feedback_draft", "header": "Name"},
+                        {
+                            "text": "Finds the feedback you have not sent yet, so nothing you type is lost",
+                            "header": "Purpose",
+                        },
+                        {"text": "7 days, or when you send or delete your answers", "header": "Expires"},
+                    ]
+                },
+                {
+                    "cells": [
+                        {"text": "portal_feedback_sent", "header": "Name"},
+                        {"text": "Shows your reference code after you send feedback", "header": "Purpose"},
+                        {"text": "1 hour", "header": "Expires"},
+                    ]
+                },
+                {
+                    "cells": [
+                        {"text": "portal_feedback_lookup", "header": "Name"},
+                        {"text": "Shows what happened to your feedback after you enter your code", "header": "Purpose"},
+                        {"text": "30 minutes", "header": "Expires"},
+                    ]
+                },
             ],
         },
     },
