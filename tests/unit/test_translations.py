@@ -33,6 +33,7 @@ HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
 @dataclass
 class Entry:
     msgid: str = ""
+    msgctxt: str | None = None
     msgid_plural: str | None = None
     msgstr: dict[int, str] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)
@@ -75,7 +76,7 @@ def parse_po(path):
             elif isinstance(current, int):
                 entry.msgstr[current] += value
             elif current == "msgctxt":
-                pass  # contexts are not checked here
+                entry.msgctxt += value
             else:
                 raise ValueError(f"{path}:{number}: a string continues nothing")
         else:
@@ -93,7 +94,7 @@ def parse_po(path):
                 current = int(keyword[7:-1])
                 entry.msgstr[current] = value
             elif keyword == "msgctxt":
-                current = "msgctxt"
+                entry.msgctxt, current = value, "msgctxt"
             else:
                 raise ValueError(f"{path}:{number}: cannot read {raw!r}")
     finish()
@@ -214,11 +215,13 @@ def test_the_compiled_catalogue_matches_the_po_file(language):
 
     expected = {}
     for entry in messages(language):
+        # gettext keys a message with a context as "context\x04msgid".
+        key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
         if entry.msgid_plural is None:
-            expected[entry.msgid] = entry.msgstr[0]
+            expected[key] = entry.msgstr[0]
         else:
             for index, text in entry.msgstr.items():
-                expected[(entry.msgid, index)] = text
+                expected[(key, index)] = text
     compiled = {key: text for key, text in compiled.items() if key != ""}  # "" is the header
 
     assert compiled == expected, f"run `make compilemessages`: {mo} does not match {po}"
