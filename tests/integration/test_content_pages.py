@@ -198,10 +198,22 @@ def test_the_updates_index_pages_through_many_updates_and_keeps_the_filter(clien
 def test_the_home_page_offers_the_main_routes_and_the_latest_updates(client, content_pages):
     html = client.get("/").content.decode()
 
-    for href in ('href="/self-care-and-recovery/"', 'href="/easy-read/"', 'href="/updates/"'):
+    for href in ('href="/feedback/"', 'href="/self-care-and-recovery/"', 'href="/easy-read/"', 'href="/updates/"'):
         assert href in html
     assert "Latest updates" in html
-    assert html.count('class="nhsuk-card__link"') == 3 + 3  # three routes, three updates
+    assert html.count('class="nhsuk-card__link"') == 4 + 3  # four routes, three updates
+    # "Give feedback" comes first: it is what most people come to do.
+    assert html.index('href="/feedback/"') < html.index('href="/self-care-and-recovery/"')
+
+
+def test_seeding_again_adds_the_feedback_route_once(content_pages):
+    from portal.content.demo_content import seed_content
+
+    seed_content(content_pages["home"])
+    home = content_pages["home"].specific.__class__.objects.get(pk=content_pages["home"].pk)
+
+    urls = [block.value.get("url") for block in home.routes]
+    assert urls.count("/feedback/") == 1
 
 
 def test_the_sitemap_lists_the_new_pages(client, content_pages):
