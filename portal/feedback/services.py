@@ -97,6 +97,10 @@ def save_answers(*, draft, step, cleaned_data):
             draft.contact_encrypted = encrypt_text(json.dumps(cleaned_data, ensure_ascii=False))
         else:
             draft.answers.update({name: cleaned_data[name] for name in step.fields})
+            # Text kept because it was too long is replaced by what passed: the step shows the saved answer.
+            unchecked = {k: v for k, v in draft.answers.pop("_unchecked", {}).items() if k not in step.fields}
+            if unchecked:
+                draft.answers["_unchecked"] = unchecked
         draft.expires_at = timezone.now() + timedelta(days=settings.FEEDBACK_DRAFT_DAYS)
         draft.save()
     return draft

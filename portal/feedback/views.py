@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Site
@@ -49,12 +50,26 @@ def _rate_limited(request, group):
     )
 
 
-def _token_from(request):
-    if request.method == "POST":
+def _post_too_big(request):
+    """Whether this POST's body is over DATA_UPLOAD_MAX_MEMORY_SIZE.
+
+    The answer is kept on the request: a multipart body is a stream, and reading it a second time
+    after the error sees an empty form instead of failing again (which would save "" over an answer).
+    """
+    if request.method != "POST":
+        return False
+    if not hasattr(request, "_feedback_post_too_big"):
         try:
-            posted = request.POST.get("draft_token", "")
+            request.POST  # noqa: B018 - reading it is what raises RequestDataTooBig
+            request._feedback_post_too_big = False
         except RequestDataTooBig:
-            posted = ""
+            request._feedback_post_too_big = True
+    return request._feedback_post_too_big
+
+
+def _token_from(request):
+    if request.method == "POST" and not _post_too_big(request):
+        posted = request.POST.get("draft_token", "")
         if posted:
             return posted
     return request.COOKIES.get(DRAFT_COOKIE, "")
@@ -147,9 +162,19 @@ def discard(request):
     return response
 
 
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def step(request, slug):
+    # The CSRF middleware reads the body first, and a body too big to read would become a bare "Bad
+    # Request" page there. So this view is exempt and checks CSRF itself (csrf_protect) on every
+    # request except that one, which only shows the question again with a message and saves nothing.
+    if _post_too_big(request):
+        return _step(request, slug)
+    return _step_with_csrf_check(request, slug)
+
+
+def _step(request, slug):
     step = journey.STEPS_BY_SLUG.get(slug)
     if step is None:
         raise Http404("No such question.")
@@ -168,9 +193,7 @@ def step(request, slug):
         form = step.form_class(initial=_initial(step, draft), answers=answers, easy_read=easy_read)
         return _render_step(request, step, form, draft, token, changing=changing)
 
-    try:
-        request.POST  # noqa: B018 - reading it is what raises RequestDataTooBig
-    except RequestDataTooBig:
+    if _post_too_big(request):
         form = step.form_class(initial=_initial(step, draft), answers=answers, easy_read=easy_read)
         return _render_step(
             request,
@@ -208,6 +231,9 @@ def step(request, slug):
     if changing:
         following = journey.next_step(draft.answers, has_contact=has_contact)
     return _set_draft_cookie(redirect(_step_url(following)), token)
+
+
+_step_with_csrf_check = csrf_protect(_step)
 
 
 def _step_url(step):
