@@ -27,7 +27,10 @@ def _snapshot_with_javascript(page):
     """axe is JavaScript: it cannot run in a page with JavaScript turned off (Playwright waits for
     ever). Check the same DOM instead: load the page's HTML into a page where JavaScript runs for axe
     only; the page's own scripts are refused, so nothing enhances the DOM first."""
+    from .conftest import _stay_on_this_machine
+
     context = page.context.browser.new_context(viewport=page.viewport_size)
+    context.route("**/*", _stay_on_this_machine)  # registered first, so it runs last
     context.route("**/*.js", lambda route: route.abort())
     context.route("**/*.mjs", lambda route: route.abort())
     snapshot = context.new_page()

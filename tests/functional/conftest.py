@@ -5,6 +5,8 @@ it), in which case they fail: CI must never pass with the browser tests quietly 
 """
 
 import os
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -106,6 +108,22 @@ def _new_page(browser, request, *, viewport=DESKTOP, javascript=True):
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    _wait_for_live_server_requests()
+
+
+def _wait_for_live_server_requests(timeout=5):
+    """Let the live server finish the requests of a context that just closed.
+
+    Chromium keeps idle keep-alive connections open until its context closes; the threads serving
+    them then close their database connection. If the live server stopped in that instant (after the
+    session's last test), SQLite's shared connection would no longer be shareable and those threads
+    would fail with "DatabaseWrapper objects created in a thread can only be used in that same thread".
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.hookimpl(wrapper=True)
