@@ -385,6 +385,8 @@ PORTAL_STAFF_AREA_PREFIXES = ["/admin/", "/staff/"]
 # Feedback --------------------------------------------------------------------------------------
 # Unfinished answers are kept this many days, then deleted by `manage.py purge_expired`.
 FEEDBACK_DRAFT_DAYS = env_int("FEEDBACK_DRAFT_DAYS", 7)
+# Contact details are deleted after follow-up, and at the latest this many days after they were given.
+FEEDBACK_CONTACT_DETAILS_DAYS = env_int("FEEDBACK_CONTACT_DETAILS_DAYS", 90)
 # Answers sent sooner than this after starting are marked as possibly automated (never discarded).
 FEEDBACK_MIN_SECONDS = env_int("FEEDBACK_MIN_SECONDS", 10)
 # A submission still unprocessed this long after it arrived is queued again by `process_pending`.

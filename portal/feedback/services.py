@@ -302,3 +302,26 @@ def delete_expired_drafts(*, now=None):
         if deleted:
             audit.record(action="feedback.drafts_purged", detail={"count": deleted})
     return deleted
+
+
+def delete_contact_details(*, submission, by, reason="followed_up"):
+    """Delete someone's contact details once staff have been in touch (or no longer need them).
+
+    The moderation queue calls this when a moderator records the follow-up. Returns whether there
+    were any to delete.
+    """
+    with transaction.atomic():
+        deleted = ContactDetails.objects.filter(submission=submission).delete()[0] > 0
+        if deleted:
+            audit.record(action="feedback.contact_details_deleted", actor=by, obj=submission, detail={"reason": reason})
+    return deleted
+
+
+def delete_old_contact_details(*, now=None):
+    """The backstop: contact details older than FEEDBACK_CONTACT_DETAILS_DAYS go, followed up or not."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.FEEDBACK_CONTACT_DETAILS_DAYS)
+    with transaction.atomic():
+        deleted = ContactDetails.objects.filter(created_at__lte=cutoff).delete()[0]
+        if deleted:
+            audit.record(action="feedback.contact_details_purged", detail={"count": deleted})
+    return deleted

@@ -458,6 +458,38 @@ def test_purge_expired_with_nothing_to_delete_records_nothing(db):
     assert not AuditEvent.objects.filter(action="feedback.drafts_purged").exists()
 
 
+CONTACT = {"name": "Sam", "method": "email", "email": "sam@example.org", "phone": ""}
+
+
+def test_contact_details_go_when_staff_record_the_follow_up(service):
+    moderator = UserFactory(roles=[MODERATORS])
+    submission = factories.submission(service=service, contact=CONTACT)
+    assert ContactDetails.objects.filter(submission=submission).exists()
+
+    assert services.delete_contact_details(submission=submission, by=moderator) is True
+    assert services.delete_contact_details(submission=submission, by=moderator) is False
+
+    assert not ContactDetails.objects.filter(submission=submission).exists()
+    event = AuditEvent.objects.get(action="feedback.contact_details_deleted")
+    assert event.actor_label == moderator.email
+    assert event.object_id == str(submission.pk)
+    assert "sam@example.org" not in json.dumps(event.detail)
+
+
+def test_purge_expired_deletes_contact_details_past_their_time_limit(service, settings):
+    settings.FEEDBACK_CONTACT_DETAILS_DAYS = 90
+    old = factories.submission(service=service, contact=CONTACT)
+    recent = factories.submission(service=service, contact=CONTACT)
+    ContactDetails.objects.filter(submission=old).update(created_at=timezone.now() - timedelta(days=91))
+
+    output = run_command("purge_expired")
+
+    assert "Deleted 1 set(s) of contact details past their time limit." in output
+    assert list(ContactDetails.objects.values_list("submission_id", flat=True)) == [recent.pk]
+    assert Submission.objects.filter(pk=old.pk).exists()  # the feedback stays; only how to reach them goes
+    assert AuditEvent.objects.get(action="feedback.contact_details_purged").detail == {"count": 1}
+
+
 def test_an_expired_drafts_step_page_starts_fresh(client):
     draft, token = services.start_draft()
     services.save_answers(draft=draft, step=STEPS_BY_SLUG["who"], cleaned_data={"respondent": "carer"})
