@@ -11,6 +11,7 @@ from portal.content.models import HomePage, StandardPage
 from portal.core import roles
 from portal.core.demo import DEMO_PASSWORD, DEMO_USERS
 from portal.core.models import CrisisContacts, OrganisationSettings
+from portal.feedback.models import Draft, Service, Submission
 
 User = get_user_model()
 
@@ -31,6 +32,8 @@ def counts():
         "email addresses": EmailAddress.objects.count(),
         "crisis contacts": CrisisContacts.objects.count(),
         "organisation settings": OrganisationSettings.objects.count(),
+        "services": Service.objects.count(),
+        "submissions": Submission.objects.count(),
     }
 
 
@@ -134,3 +137,17 @@ def test_seed_demo_does_not_reset_a_demo_password_someone_changed(db, demo_machi
 
     user.refresh_from_db()
     assert user.check_password("a-new-password-chosen-later")
+
+
+def test_seed_demo_adds_services_and_synthetic_feedback_through_the_real_write_path(db):
+    seed_demo()
+
+    assert Service.objects.offered().count() == 7
+    assert {service.ward_type for service in Service.objects.all()} >= {"acute", "picu", "secure", "ld_autism", "cyp"}
+    submissions = Submission.objects.all()
+    assert submissions.count() == 60
+    # Sent like anyone's: reference codes, emptied drafts, and spread over months for the reports.
+    assert all(len(submission.reference) == 8 for submission in submissions)
+    assert not Draft.objects.exclude(answers={}).exists()
+    dates = sorted(submission.submitted_at for submission in submissions)
+    assert (dates[-1] - dates[0]).days > 90
