@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
+from wagtail.models import Site
 
 
 class UserManager(BaseUserManager):
@@ -181,6 +182,12 @@ class CrisisContacts(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("crisis contacts")
+
+    @classmethod
+    def shown_to(cls, request):
+        """The numbers for the request's site; the national defaults when no site matches."""
+        site = Site.find_for_request(request)
+        return cls.for_site(site) if site else cls()
 
 
 @register_setting(icon="site")

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
 
 from . import health
 from .models import CrisisContacts
@@ -57,9 +56,7 @@ def robots_txt(request):
 
 def crisis_help(request):
     """The "Need help now?" page. A plain view, not a CMS page, so it is there even if pages break."""
-    site = Site.find_for_request(request)
-    contacts = CrisisContacts.for_site(site) if site else CrisisContacts()
-    return render(request, "core/crisis_help.html", {"contacts": contacts})
+    return render(request, "core/crisis_help.html", {"contacts": CrisisContacts.shown_to(request)})
 
 
 @login_required

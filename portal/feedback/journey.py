@@ -58,6 +58,11 @@ class Step:
     def fields(self):
         return list(self.form_class.base_fields)
 
+    @property
+    def text_fields(self):
+        """The free-text answers of this step (what was good, what could be better)."""
+        return [name for name, field in self.form_class.base_fields.items() if isinstance(field, forms.FreeTextField)]
+
 
 EQUALITY_REASON = _(
     "We ask so we can check that every group gets fair care, as the Patient and Carer Race Equality "

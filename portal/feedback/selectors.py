@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import journey, services
@@ -85,8 +86,6 @@ class AnswerRow:
 
 def answer_rows(draft):
     """ "Check your answers": one row per question that applies, with its change link."""
-    from django.urls import reverse
-
     answers = draft.answers
     contact = services.contact_details_of(draft)
     rows = []
@@ -104,14 +103,14 @@ def answer_rows(draft):
                     str(step.summary_label),
                     _display(step, name, answers.get(name, "")),
                     url,
-                    multiline=name in ("what_was_good", "what_could_be_better"),
+                    multiline=name in step.text_fields,
                 )
             )
     return rows
 
 
 def _display(step, name, value):
-    if name in ("what_was_good", "what_could_be_better"):
+    if name in step.text_fields:
         return value or str(_("Nothing written"))
     if name == "service":
         if value == NOT_SAID:
@@ -119,10 +118,6 @@ def _display(step, name, value):
         service = Service.objects.select_related("organisation").filter(pk=value).first()
         return f"{service.name}, {service.organisation.name}" if service else ""
     field = step.form_class.base_fields[name]
-    if name == "ethnic_background":
-        from .choices import EthnicBackground
-
-        return str(dict(EthnicBackground.choices).get(value, value))
     return str(dict(field.choices).get(value, value))
 
 

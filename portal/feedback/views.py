@@ -20,12 +20,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
-from wagtail.models import Site
 
 from portal.core.models import CrisisContacts
 
 from . import journey, selectors, services
-from .forms import MAX_ANSWER_LENGTH, FreeTextField
+from .forms import MAX_ANSWER_LENGTH
 from .models import Submission
 
 DRAFT_COOKIE = "portal_feedback_draft"
@@ -75,21 +74,22 @@ def _token_from(request):
     return request.COOKIES.get(DRAFT_COOKIE, "")
 
 
-def _set_draft_cookie(response, token):
-    response.set_cookie(
-        DRAFT_COOKIE,
-        token,
-        max_age=settings.FEEDBACK_DRAFT_DAYS * 24 * 60 * 60,
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True,
-        samesite="Lax",
-    )
+def _set_cookie(response, name, value, *, max_age, salt=None):
+    """Our cookies are for this site's pages only: never read by scripts, sent on top-level links."""
+    options = {"max_age": max_age, "secure": settings.SESSION_COOKIE_SECURE, "httponly": True, "samesite": "Lax"}
+    if salt is None:
+        response.set_cookie(name, value, **options)
+    else:
+        response.set_signed_cookie(name, value, salt=salt, **options)
     return response
 
 
-def _contacts(request):
-    site = Site.find_for_request(request)
-    return CrisisContacts.for_site(site) if site else CrisisContacts()
+def _set_draft_cookie(response, token):
+    return _set_cookie(response, DRAFT_COOKIE, token, max_age=settings.FEEDBACK_DRAFT_DAYS * 24 * 60 * 60)
+
+
+def _too_many_starts(request):
+    return _too_many(request, message=_("Lots of people have started feedback from your connection recently."))
 
 
 def _too_many(request, *, message, draft=None, token=""):
@@ -128,7 +128,7 @@ def begin(request):
     """ "Start now": a new draft, in easy read if the person chose it."""
     easy_read = request.POST.get("mode") == "easy"
     if _rate_limited(request, "start"):
-        return _too_many(request, message=_("Lots of people have started feedback from your connection recently."))
+        return _too_many_starts(request)
     _draft, token = services.start_draft(easy_read=easy_read)
     return _set_draft_cookie(redirect("feedback:step", slug=journey.FIRST_STEP.slug), token)
 
@@ -141,7 +141,7 @@ def switch_mode(request):
     draft = services.find_draft(token)
     if draft is None:
         if _rate_limited(request, "start"):
-            return _too_many(request, message=_("Lots of people have started feedback from your connection recently."))
+            return _too_many_starts(request)
         draft, token = services.start_draft()
     services.set_easy_read(draft=draft, easy_read=request.POST.get("mode") == "easy")
     next_url = request.POST.get("next", "")
@@ -208,16 +208,14 @@ def _step(request, slug):
 
     if draft is None:
         if _rate_limited(request, "start"):
-            return _too_many(request, message=_("Lots of people have started feedback from your connection recently."))
+            return _too_many_starts(request)
         draft, token = services.start_draft()
     if request.POST.get(HONEYPOT_FIELD):
         draft = services.add_spam_signal(draft=draft, signal="honeypot")
 
     form = step.form_class(request.POST, answers=draft.answers, easy_read=draft.easy_read)
     if not form.is_valid():
-        typed = {
-            name: form.data.get(name, "") for name in ("what_was_good", "what_could_be_better") if name in form.data
-        }
+        typed = {name: form.data.get(name, "") for name in step.text_fields if name in form.data}
         if typed:
             draft = services.keep_unchecked_text(draft=draft, step=step, values=typed)
         return _set_draft_cookie(_render_step(request, step, form, draft, token, changing=changing), token)
@@ -269,7 +267,7 @@ def error_links(form):
 def _step_kind(step):
     if step.slug == journey.CONTACT_DETAILS:
         return "contact"
-    if any(isinstance(field, FreeTextField) for field in step.form_class.base_fields.values()):
+    if step.text_fields:
         return "text"
     return "radios"
 
@@ -353,16 +351,7 @@ def check_answers(request):
 
 
 def _sent(response, submission):
-    response.set_signed_cookie(
-        SENT_COOKIE,
-        str(submission.pk),
-        salt=SENT_SALT,
-        max_age=SENT_MAX_AGE,
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True,
-        samesite="Lax",
-    )
-    return response
+    return _set_cookie(response, SENT_COOKIE, str(submission.pk), salt=SENT_SALT, max_age=SENT_MAX_AGE)
 
 
 def _submission_from_cookie(request, name, salt, max_age):
@@ -380,7 +369,7 @@ def thank_you(request):
     context = {
         "submission": submission,
         "easy_read": bool(submission and submission.easy_read),
-        "contacts": _contacts(request),
+        "contacts": CrisisContacts.shown_to(request),
     }
     return render(request, "feedback/thank_you.html", context)
 
@@ -407,17 +396,11 @@ def lookup(request):
                 )
             else:
                 response = redirect("feedback:status")
-                response.set_signed_cookie(
-                    LOOKUP_COOKIE,
-                    str(submission.pk),
-                    salt=LOOKUP_SALT,
-                    max_age=LOOKUP_MAX_AGE,
-                    secure=settings.SESSION_COOKIE_SECURE,
-                    httponly=True,
-                    samesite="Lax",
+                return _set_cookie(
+                    response, LOOKUP_COOKIE, str(submission.pk), salt=LOOKUP_SALT, max_age=LOOKUP_MAX_AGE
                 )
-                return response
-    return render(request, "feedback/lookup.html", {"error": error, "typed": typed})
+    context = {"error": error, "typed": typed, "error_links": [("reference", error)] if error else []}
+    return render(request, "feedback/lookup.html", context)
 
 
 @never_cache
