@@ -139,9 +139,53 @@ class ContactMethod(models.TextChoices):
 
 
 class SubmissionStatus(models.TextChoices):
-    """Where a piece of feedback is. Moderation (a later issue) moves it on from "received"."""
+    """Where a piece of feedback is. A moderator's decision moves it on from "received"."""
 
     RECEIVED = "received", _("Received")
+    ESCALATED = "escalated", _("With a safeguarding lead")
     APPROVED = "approved", _("Reviewed and approved")
     REJECTED = "rejected", _("Not used")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Sentiment(models.TextChoices):
+    """The overall tone of the words, as a moderator confirms it."""
+
+    POSITIVE = "positive", _("Positive")
+    MIXED = "mixed", _("Mixed")
+    NEUTRAL = "neutral", _("Neutral")
+    NEGATIVE = "negative", _("Negative")
+
+
+class TextField(models.TextChoices):
+    """The two places a person's own words are kept on a submission."""
+
+    WHAT_WAS_GOOD = "what_was_good", _("What was good")
+    WHAT_COULD_BE_BETTER = "what_could_be_better", _("What could be better")
+
+
+class RedactionStatus(models.TextChoices):
+    SUGGESTED = "suggested", _("Suggested")
+    ACCEPTED = "accepted", _("Removed")
+    REJECTED = "rejected", _("Kept")
+
+
+class Decision(models.TextChoices):
+    """What a moderator or safeguarding lead decided about a submission."""
+
+    APPROVE = "approve", _("Approve")
+    REJECT_SPAM = "reject_spam", _("Reject as spam")
+    ESCALATE = "escalate", _("Escalate to a safeguarding lead")
+
+
+class Severity(models.TextChoices):
+    """How quickly a safeguarding lead should look. Ordered from most to least urgent."""
+
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+
+
+class FlagStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACKNOWLEDGED = "acknowledged", _("Being handled")
+    CLOSED = "closed", _("Closed")

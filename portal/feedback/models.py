@@ -6,6 +6,7 @@ and kept without them, and they can be deleted on their own once someone has bee
 Writes go through portal.feedback.services.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
@@ -13,8 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .anonymise.labels import Label
 from .choices import (
     AgeBand,
+    FlagStatus,
+    RedactionStatus,
+    Sentiment,
+    Severity,
+    TextField,
     EthnicBackground,
     EthnicGroup,
     Gender,
@@ -26,6 +33,7 @@ from .choices import (
     WhenChoice,
     YesNoUnsure,
 )
+from .choices import Decision as DecisionAction
 
 MAX_ANSWER_LENGTH = 5_000
 
@@ -174,6 +182,21 @@ class Submission(models.Model):
     # are not thrown away on a guess; moderators decide.
     spam_signals = models.JSONField(_("spam signals"), default=list, blank=True)
 
+    # Moderation. The redacted words are what anyone but a moderator or safeguarding lead ever sees;
+    # they are set when the submission is approved.
+    redacted_what_was_good = models.TextField(_("what was good, without personal details"), blank=True)
+    redacted_what_could_be_better = models.TextField(_("what could be better, without personal details"), blank=True)
+    sentiment = models.CharField(_("sentiment"), max_length=20, blank=True, choices=Sentiment.choices)
+    themes = models.ManyToManyField("Theme", verbose_name=_("themes"), blank=True, related_name="submissions")
+    # The moderator checked that the redacted words can be quoted; only possible with the person's consent.
+    quotable = models.BooleanField(_("may be quoted"), default=False)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # Retention: when the raw words were replaced by the redacted ones (approved) or removed (spam).
+    raw_text_removed_at = models.DateTimeField(_("raw words removed"), null=True, blank=True)
+    # Optimistic locking: every decision must name the version it was made on, so two moderators
+    # deciding at once cannot overwrite each other.
+    version = models.PositiveIntegerField(default=0, editable=False)
+
     class Meta:
         ordering = ["-submitted_at", "-id"]
         verbose_name = _("feedback submission")
@@ -183,6 +206,14 @@ class Submission(models.Model):
                 fields=["submitted_at"], condition=models.Q(processed_at__isnull=True), name="feedback_unprocessed_idx"
             ),
             models.Index(fields=["status", "submitted_at"], name="feedback_status_idx"),
+            models.Index(
+                fields=["decided_at"],
+                condition=models.Q(raw_text_removed_at__isnull=True, status__in=["approved", "rejected"]),
+                name="feedback_retention_idx",
+            ),
+        ]
+        permissions = [
+            ("moderate_submission", _("Can moderate feedback and read its raw words")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -218,6 +249,15 @@ class Submission(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ethnic_background="") | ~models.Q(ethnic_group__in=["", "prefer_not"]),
                 name="feedback_submission_background_needs_group",
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("sentiment", Sentiment.choices, blank=True),
+                name="feedback_submission_sentiment_valid",
+            ),
+            # Words are quoted only if the person said they may be shared.
+            models.CheckConstraint(
+                condition=models.Q(quotable=False) | models.Q(consent_to_share=True),
+                name="feedback_submission_quote_needs_consent",
             ),
         ]
 
@@ -279,3 +319,141 @@ class Draft(models.Model):
 
     def __str__(self):
         return f"Draft {self.pk}"
+
+
+class Theme(models.Model):
+    """One theme of the codebook moderators tag feedback with.
+
+    Seeded from the NHS patient-experience qualitative data categorisation framework (migration
+    0004_codebook; source and licence in portal/feedback/data/SOURCE.md).
+    """
+
+    category = models.CharField(_("category"), max_length=100)
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    description = models.TextField(_("plain description"), blank=True)
+    examples = models.TextField(_("examples"), blank=True)
+    is_active = models.BooleanField(
+        _("in use"), default=True, help_text=_("Untick to stop moderators choosing it. Past uses are kept.")
+    )
+
+    panels = [
+        FieldPanel("category"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("examples"),
+        FieldPanel("is_active"),
+    ]
+
+    class Meta:
+        ordering = ["category", "name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+
+class RedactionTerm(models.Model):
+    """Words moderators always want removed, such as the names of staff at a service."""
+
+    term = models.CharField(
+        _("words to remove"), max_length=200, unique=True, help_text=_("Matched whole, ignoring capitals.")
+    )
+    label = models.CharField(_("replace with"), max_length=20, choices=Label.choices, default=Label.NAME)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [FieldPanel("term"), FieldPanel("label")]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("always-remove word")
+        verbose_name_plural = _("always-remove list")
+
+    def __str__(self):
+        return self.term
+
+
+class Redaction(models.Model):
+    """A span of a submission's raw words that is (or may be) personal data.
+
+    Offsets only, never the words themselves: a redaction holds no copy of what the person wrote.
+    """
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="redactions")
+    field = models.CharField(max_length=30, choices=TextField.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    label = models.CharField(_("kind"), max_length=20, choices=Label.choices)
+    # The recogniser that suggested it, or "moderator".
+    source = models.CharField(max_length=50)
+    status = models.CharField(max_length=20, choices=RedactionStatus.choices, default=RedactionStatus.SUGGESTED)
+
+    class Meta:
+        ordering = ["field", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "field", "start", "end"], name="feedback_redaction_unique"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="feedback_redaction_span"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_label_display()} {self.start}-{self.end}"
+
+
+class ModerationDecision(models.Model):
+    """The history of what was decided about a submission, and why. Never edited."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="decisions")
+    action = models.CharField(_("decision"), max_length=20, choices=DecisionAction.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.decided_at:%Y-%m-%d}"
+
+
+class SafeguardingFlag(models.Model):
+    """A possible risk to someone, raised by the scan or by a moderator, until a lead closes it."""
+
+    submission = models.OneToOneField(Submission, on_delete=models.CASCADE, related_name="safeguarding_flag")
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
+    categories = models.JSONField(_("risk categories"), default=list, blank=True)
+    raised_at = models.DateTimeField(_("raised"), auto_now_add=True)
+    # Empty when the automatic scan raised it.
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notified_at = models.DateTimeField(_("leads emailed"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=FlagStatus.choices, default=FlagStatus.OPEN)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(_("picked up"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # What the lead did: staff's own record, for example "called the ward manager; incident 1234 raised".
+    action_taken = models.TextField(_("what was done"), blank=True)
+
+    class Meta:
+        ordering = ["raised_at"]
+        indexes = [models.Index(fields=["status", "severity"], name="feedback_flag_open_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("severity", Severity.choices), name="feedback_flag_severity_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("status", FlagStatus.choices), name="feedback_flag_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=FlagStatus.CLOSED) | ~models.Q(action_taken=""),
+                name="feedback_flag_closed_says_what_was_done",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_severity_display()} safeguarding flag on {self.submission}"

@@ -6,9 +6,8 @@ someone crisis numbers, while a miss can leave a person in danger without them. 
 deliberately broad, and we only avoid a false positive where it is cheap and obviously right (for example
 "safe" on its own, or "heart attack").
 
-The full safeguarding scan, with severity and a moderator's review, comes with the moderation work and will
-reuse RISK_PATTERNS, which is why the fragments are grouped by category and risk_categories() says which
-categories matched.
+The same patterns are the safeguarding scan after sending (portal.feedback.services.process): the categories
+that match, and the severity() they add up to, raise a SafeguardingFlag and email the safeguarding leads.
 
 Text is prepared before matching: NFKC and case folding, hidden characters removed, curly apostrophes
 straightened, "don't"/"dont" read as "do not", and runs of whitespace (including line breaks) read as one
@@ -75,6 +74,18 @@ _ABUSE = (
     r"hit(?:s|ting)? (?:me|him|her|them|us|my)",
     r"(?:was|were|been|being|got|get|gets) hit",
     r"assault\w*",
+    r"bull(?:y|ied|ies|ying)",
+    r"harass\w*",
+    r"humiliat\w*",
+    r"(?:swore|sworn|swearing|screamed|screaming|shouted|shouting|yelled|yelling) at (?:me|him|her|them|us|my)",
+    # Polish: (po)bił mnie (beat me), uderzył mnie (hit me).
+    r"(?:po)?bi(?:[lł][aoy]?|li) mnie",
+    r"uderzy(?:[lł][aoy]?|li) mnie",
+    # Urdu: مجھے مارا (hit / beat me).
+    r"مج[ھه][ےیي] مار\w*",
+)
+
+_SEXUAL_SAFETY = (
     r"rap(?:e|ed|es|ing|ist|ists)",
     r"sexual\w*",
     r"molest\w*",
@@ -82,17 +93,11 @@ _ABUSE = (
     r"(?:he|she|they) touched (?:me|him|her|them)",
     r"touch(?:ed|ing)? (?:me|him|her|them) inappropriately",
     r"inappropriate(?:ly)? touch\w*",
-    r"bull(?:y|ied|ies|ying)",
-    r"harass\w*",
-    r"humiliat\w*",
-    r"(?:swore|sworn|swearing|screamed|screaming|shouted|shouting|yelled|yelling) at (?:me|him|her|them|us|my)",
-    # Polish: zgwałcona/zgwałcił (raped), molestowanie (abuse), (po)bił mnie (beat me), uderzył mnie (hit me).
+    r"(?:exposed|flashed) (?:himself|herself|themselves)",
+    r"(?:made|make|makes|forced|forcing) (?:me|him|her|them) (?:have sex|do sexual)",
+    # Polish: zgwałcona/zgwałcił (raped), molestowanie (abuse, usually sexual).
     r"zgwa[lł]c\w*",
     r"molestow\w*",
-    r"(?:po)?bi(?:[lł][aoy]?|li) mnie",
-    r"uderzy(?:[lł][aoy]?|li) mnie",
-    # Urdu: مجھے مارا (hit / beat me).
-    r"مج[ھه][ےیي] مار\w*",
 )
 
 _NEGLECT = (
@@ -179,11 +184,28 @@ RISK_PATTERNS: dict[str, tuple[str, ...]] = {
     "suicide": _SUICIDE,
     "self_harm": _SELF_HARM,
     "abuse": _ABUSE,
+    "sexual_safety": _SEXUAL_SAFETY,
     "neglect": _NEGLECT,
     "violence": _VIOLENCE,
     "restraint": _RESTRAINT,
     "feeling_unsafe": _FEELING_UNSAFE,
 }
+
+
+# How quickly a safeguarding lead should look (see portal.feedback.choices.Severity). A risk to life or of
+# sexual harm, or someone saying they are not safe, is high; the rest is medium. Two or more categories
+# together are high: they usually describe one serious event.
+HIGH_SEVERITY = frozenset({"suicide", "self_harm", "sexual_safety", "abuse", "feeling_unsafe"})
+
+
+def severity(categories) -> str:
+    """"high" or "medium" for a non-empty set of RISK_PATTERNS categories; "" when there are none."""
+    categories = set(categories)
+    if not categories:
+        return ""
+    if categories & HIGH_SEVERITY or len(categories) > 1:
+        return "high"
+    return "medium"
 
 
 def _compile(fragments: tuple[str, ...]) -> re.Pattern[str]:

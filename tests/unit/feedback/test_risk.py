@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from portal.feedback.risk import RISK_PATTERNS, risk_categories, suggests_risk
+from portal.feedback.risk import RISK_PATTERNS, risk_categories, severity, suggests_risk
 
 # (text, a category it must be found under)
 POSITIVES = [
@@ -49,11 +49,11 @@ POSITIVES = [
     ("The carer hit me", "abuse"),
     ("He was hit by another resident", "abuse"),
     ("I was sexually assaulted on the ward", "abuse"),
-    ("I was raped", "abuse"),
-    ("He made sexual comments", "abuse"),
+    ("I was raped", "sexual_safety"),
+    ("He made sexual comments", "sexual_safety"),
     ("A nurse shouted at me and swore at my daughter", "abuse"),
     ("I was bullied by staff", "abuse"),
-    ("He touched me inappropriately", "abuse"),
+    ("He touched me inappropriately", "sexual_safety"),
     ("Pobił mnie", "abuse"),
     # Neglect
     ("They left me for hours without a drink", "neglect"),
@@ -190,3 +190,25 @@ def test_matches_are_whole_words():
     assert not suggests_risk("grapes")  # but no fragment may start inside a word ("rape")
     assert not suggests_risk("The stable was lovely")
     assert not suggests_risk("therapist")
+
+
+@pytest.mark.parametrize(
+    ("categories", "expected"),
+    [
+        (set(), ""),
+        ({"neglect"}, "medium"),
+        ({"restraint"}, "medium"),
+        ({"violence"}, "medium"),
+        ({"suicide"}, "high"),
+        ({"sexual_safety"}, "high"),
+        ({"feeling_unsafe"}, "high"),
+        ({"neglect", "restraint"}, "high"),
+    ],
+)
+def test_severity(categories, expected):
+    assert severity(categories) == expected
+
+
+def test_every_category_has_a_severity():
+    for category in RISK_PATTERNS:
+        assert severity({category}) in {"high", "medium"}
