@@ -397,5 +397,16 @@ FEEDBACK_RATE_LIMITS = {
     "submit": env("FEEDBACK_RATE_LIMIT_SUBMIT", "30/h"),
     "lookup": env("FEEDBACK_RATE_LIMIT_LOOKUP", "20/h"),
 }
+# Retention after a moderator's decision (`manage.py purge_expired`): the raw words of approved feedback
+# are replaced by the approved redacted version after FEEDBACK_RAW_TEXT_DAYS; the words of feedback
+# rejected as spam are deleted after FEEDBACK_SPAM_DAYS.
+FEEDBACK_RAW_TEXT_DAYS = env_int("FEEDBACK_RAW_TEXT_DAYS", 90)
+FEEDBACK_SPAM_DAYS = env_int("FEEDBACK_SPAM_DAYS", 30)
+# Personal-data recognisers, run in order (dotted paths; default: the built-ins listed in
+# portal.feedback.anonymise.DEFAULT_RECOGNISERS). A deployment can add an NLP one, such as
+# "portal.feedback.anonymise.nlp.SpacyRecogniser", once its library and model are installed.
+if env("PII_RECOGNISERS"):
+    PII_RECOGNISERS = env_list("PII_RECOGNISERS")
+PII_SPACY_MODEL = env("PII_SPACY_MODEL", "en_core_web_sm")
 # Rate limits count the client's address as the sign-in limits do (TRUSTED_PROXY_COUNT).
 RATELIMIT_IP_META_KEY = "portal.core.ratelimits.client_ip"
