@@ -97,7 +97,58 @@ DEMO_COMMENTS = [
         "poor",
     ),
     ("I was involved in my care plan and signed it.", "Ward rounds are scary with so many people in the room.", "good"),
+    (
+        "Nurse Bethany Okafor on Willow Ward always made time for me.",
+        "Please ring my sister on 07700 900461, she was never told I had moved.",
+        "good",
+    ),
+    (
+        "Dr Anand explained my medication clearly.",
+        "I was born on 3 March 1990 and they still got my age wrong.",
+        "good",
+    ),
 ]
+
+# The codebook themes (from the NHS framework, migration 0004) a moderator would confirm for each of
+# DEMO_COMMENTS, in the same order.
+DEMO_THEMES = [
+    ["Staff listening, understanding & involving patients", "Activities & access to fresh air"],
+    ["Mental Health Act", "Timeliness of care"],
+    ["Sensory experience", "Staff manner & personal attributes"],
+    ["Feeling safe"],
+    ["Staff manner & personal attributes", "Continuity of care"],
+    ["Food & drink provision & facilities", "Environment, facilities & equipment"],
+    ["Interaction with family/ carers"],
+    ["Staffing levels & responsiveness", "Mental Health Act"],
+    ["Information provision & guidance", "Competence & training"],
+    ["Staff listening, understanding & involving patients"],
+    ["Staff manner & personal attributes", "Feeling safe"],
+    ["Activities & access to fresh air", "Transport to/ from services"],
+    ["Interaction with family/ carers", "Supplying & understanding medication"],
+    ["Continuity of care", "Staffing levels & responsiveness"],
+    ["Cleanliness, tidiness & infection control", "Activities & access to fresh air"],
+    ["Competence & training", "Continuity of care"],
+    ["Feeling safe", "Environment, facilities & equipment"],
+    ["Interaction with family/ carers"],
+    ["Discharge"],
+    ["Information provision & guidance"],
+    ["Service location", "Interaction with family/ carers"],
+    ["Activities & access to fresh air"],
+    ["Staff manner & personal attributes", "Feeling safe"],
+    ["Staff listening, understanding & involving patients"],
+    ["Staff manner & personal attributes", "Being kept informed, clarity & consistency of information"],
+    ["Supplying & understanding medication", "Organisation & efficiency"],
+]
+SENTIMENT = {
+    "very_good": "positive",
+    "good": "positive",
+    "neither": "mixed",
+    "poor": "negative",
+    "very_poor": "negative",
+}
+DEMO_FEEDBACK_COUNT = 60
+# Demo feedback older than this has been moderated, unless it raised a safeguarding flag; newer waits in the queue.
+MODERATED_AFTER_DAYS = 21
 
 
 def seed_services():
@@ -112,7 +163,7 @@ def seed_services():
     return created
 
 
-def seed_feedback(services_by_name, *, count=60):
+def seed_feedback(services_by_name, *, count=DEMO_FEEDBACK_COUNT):
     """Synthetic, varied feedback sent through the real write path. Returns how many were new."""
     randomiser = random.Random(2026)  # noqa: S311 - demo data, the same every time
     service_list = list(services_by_name.values())
@@ -162,3 +213,39 @@ def seed_feedback(services_by_name, *, count=60):
             Submission.objects.filter(pk=submission.pk).update(submitted_at=sent)
         made += 1
     return made
+
+
+def seed_moderation(moderator):
+    """Process the demo feedback and approve the older part of it, as a moderator would have.
+
+    Flagged feedback and the last three weeks' stay in the queue, so the demo shows both. Returns how
+    many were approved.
+    """
+    from . import moderation
+    from .models import SafeguardingFlag, Theme
+
+    themes = {theme.name: theme for theme in Theme.objects.all()}
+    cutoff = timezone.now() - timedelta(days=MODERATED_AFTER_DAYS)
+    approved = 0
+    for number in range(DEMO_FEEDBACK_COUNT):
+        submission = Submission.objects.filter(draft_digest=services.digest(f"demo-feedback-{number}")).first()
+        if submission is None:
+            continue
+        services.process(submission_id=submission.pk)
+        submission.refresh_from_db()
+        flagged = SafeguardingFlag.objects.filter(submission=submission).exists()
+        if flagged or submission.status != "received" or submission.submitted_at > cutoff:
+            continue
+        moderation.decide(
+            submission_id=submission.pk,
+            version=submission.version,
+            action="approve",
+            reason="",
+            by=moderator,
+            removed_ids=submission.redactions.values_list("pk", flat=True),
+            themes=[themes[name] for name in DEMO_THEMES[number % len(DEMO_COMMENTS)] if name in themes],
+            sentiment=SENTIMENT[submission.overall],
+            quotable=submission.consent_to_share,
+        )
+        approved += 1
+    return approved

@@ -17,18 +17,18 @@ from wagtail.search import index
 from .anonymise.labels import Label
 from .choices import (
     AgeBand,
-    FlagStatus,
-    RedactionStatus,
-    Sentiment,
-    Severity,
-    TextField,
     EthnicBackground,
     EthnicGroup,
+    FlagStatus,
     Gender,
     Overall,
+    RedactionStatus,
     Religion,
     Respondent,
+    Sentiment,
+    Severity,
     SubmissionStatus,
+    TextField,
     WardType,
     WhenChoice,
     YesNoUnsure,
@@ -241,7 +241,13 @@ class Submission(models.Model):
             models.CheckConstraint(
                 condition=(
                     models.Q(status=SubmissionStatus.WITHDRAWN, withdrawn_at__isnull=False)
-                    & models.Q(what_was_good="", what_could_be_better="")
+                    & models.Q(
+                        what_was_good="",
+                        what_could_be_better="",
+                        redacted_what_was_good="",
+                        redacted_what_could_be_better="",
+                        quotable=False,
+                    )
                 )
                 | (~models.Q(status=SubmissionStatus.WITHDRAWN) & models.Q(withdrawn_at__isnull=True)),
                 name="feedback_submission_withdrawn_has_no_words",

@@ -199,7 +199,7 @@ HIGH_SEVERITY = frozenset({"suicide", "self_harm", "sexual_safety", "abuse", "fe
 
 
 def severity(categories) -> str:
-    """"high" or "medium" for a non-empty set of RISK_PATTERNS categories; "" when there are none."""
+    """ "high" or "medium" for a non-empty set of RISK_PATTERNS categories; "" when there are none."""
     categories = set(categories)
     if not categories:
         return ""

@@ -235,9 +235,13 @@ def enqueue_processing(submission_id):
 def process(*, submission_id):
     """Run the automatic checks on one submission, once. Safe to call again: it does nothing then.
 
-    Today this records the risk categories of the text. Personal-data detection, theme suggestions
-    and the safeguarding alert join here as the moderation and themes work lands.
+    Records the risk categories, suggests redactions of personal data, and raises a safeguarding flag
+    when the scan finds risk; the safeguarding leads are emailed in the same run, after the commit.
+    Theme suggestions join here with the themes work.
     """
+    from . import moderation
+
+    flag = None
     with transaction.atomic():
         submission = Submission.objects.select_for_update().filter(pk=submission_id).first()
         if submission is None or submission.processed_at is not None:
@@ -246,11 +250,15 @@ def process(*, submission_id):
             submission.risk_categories = sorted(
                 risk.risk_categories(submission.what_was_good, submission.what_could_be_better)
             )
+            moderation.suggest_redactions(submission)
+            flag = moderation.flag_from_scan(submission)
         submission.processed_at = timezone.now()
         submission.save(update_fields=["risk_categories", "processed_at"])
         audit.record(
             action="feedback.processed", obj=submission, detail={"risk_categories": submission.risk_categories}
         )
+    if flag is not None:
+        moderation.notify_safeguarding_leads(flag_id=flag.pk)
     return True
 
 
@@ -273,7 +281,8 @@ def queue_unprocessed(*, older_than=None):
 
 
 def withdraw(*, submission):
-    """The person's own withdrawal: their words and contact details go; the fact it existed stays."""
+    """The person's own withdrawal: their words (raw and redacted), their consent to quote and their
+    contact details go, wherever they were; the fact it existed, and any safeguarding record, stay."""
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         if submission.status == SubmissionStatus.WITHDRAWN:
@@ -282,8 +291,14 @@ def withdraw(*, submission):
         submission.withdrawn_at = timezone.now()
         submission.what_was_good = ""
         submission.what_could_be_better = ""
+        submission.redacted_what_was_good = ""
+        submission.redacted_what_could_be_better = ""
         submission.consent_to_share = False
+        submission.quotable = False
+        submission.version += 1
         submission.save()
+        # Offsets only, but they describe words that no longer exist.
+        submission.redactions.all().delete()
         removed_contact = ContactDetails.objects.filter(submission=submission).delete()[0] > 0
         audit.record(action="feedback.withdrawn", obj=submission, detail={"contact_details_deleted": removed_contact})
     return submission

@@ -9,3 +9,19 @@ from . import services
 def process_submission(submission_id):
     """Run the automatic checks on one submission. Queued after the submission commits."""
     return services.process(submission_id=submission_id)
+
+
+@task()
+def notify_safeguarding(flag_id):
+    """Email the safeguarding leads about a flag a moderator raised. Queued after the flag commits."""
+    from . import moderation
+
+    return moderation.notify_safeguarding_leads(flag_id=flag_id)
+
+
+@task()
+def purge_expired():
+    """The daily retention sweep, for deployments that schedule tasks rather than commands."""
+    from . import retention
+
+    return retention.purge_expired()

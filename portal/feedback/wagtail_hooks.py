@@ -1,15 +1,19 @@
-"""The services list in the Wagtail admin: organisations and their wards and services."""
+"""The feedback app in the Wagtail admin: the moderation queue, the services list, the theme codebook
+and the always-remove list."""
 
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organisation, Service
+from . import moderation_views
+from .models import Organisation, RedactionTerm, Service, Theme
 
 # Feedback keeps its service, and a service its organisation (on_delete=PROTECT). Wagtail only checks
 # the references in its own index, which holds neither, so without these the database's refusal to
@@ -83,3 +87,53 @@ class ServicesGroup(SnippetViewSetGroup):
 
 
 register_snippet(ServicesGroup)
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Theme codebook")
+    list_display = ["name", "category", "is_active"]
+    list_filter = ["category", "is_active"]
+    search_fields = ["name", "description"]
+    ordering = ["category", "name"]
+
+
+class RedactionTermViewSet(SnippetViewSet):
+    model = RedactionTerm
+    icon = "cross"
+    menu_label = _("Always-remove list")
+    list_display = ["term", "label", "created_at"]
+    search_fields = ["term"]
+    ordering = ["term"]
+
+
+class ModerationGroup(SnippetViewSetGroup):
+    menu_label = _("Moderation")
+    menu_icon = "tasks"
+    menu_order = 210
+    items = (ThemeViewSet, RedactionTermViewSet)
+
+
+register_snippet(ModerationGroup)
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return moderation_views.can_moderate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModerationMenuItem(
+        _("Feedback to moderate"), reverse("feedback_moderation:index"), icon_name="comment", order=200
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    urls = [
+        path("", moderation_views.QueueView.as_view(), name="index"),
+        path("<int:pk>/", moderation_views.DetailView.as_view(), name="detail"),
+    ]
+    return [path("moderation/", include((urls, "feedback_moderation"), namespace="feedback_moderation"))]

@@ -151,3 +151,27 @@ def test_seed_demo_adds_services_and_synthetic_feedback_through_the_real_write_p
     assert not Draft.objects.exclude(answers={}).exists()
     dates = sorted(submission.submitted_at for submission in submissions)
     assert (dates[-1] - dates[0]).days > 90
+
+
+def test_seed_demo_moderates_the_older_feedback_and_leaves_the_rest_in_the_queue(db, mailoutbox, demo_machine):
+    from portal.feedback.demo import DEMO_COMMENTS, DEMO_THEMES
+    from portal.feedback.models import SafeguardingFlag, Theme
+
+    assert len(DEMO_THEMES) == len(DEMO_COMMENTS)
+    assert {name for names in DEMO_THEMES for name in names} <= set(Theme.objects.values_list("name", flat=True))
+
+    seed_demo()
+
+    submissions = Submission.objects.all()
+    assert submissions.filter(processed_at__isnull=True).count() == 0
+    approved = submissions.filter(status="approved")
+    assert 0 < approved.count() < 60
+    assert all(item.themes.exists() and item.sentiment for item in approved)
+    assert SafeguardingFlag.objects.filter(submission__status="received").exists()
+    assert not approved.filter(redacted_what_could_be_better__contains="07700").exists()
+    assert approved.filter(redacted_what_could_be_better__contains="[phone number]").exists()
+    # The safeguarding lead was told about each flag, with a link and without the words.
+    assert len(mailoutbox) == SafeguardingFlag.objects.count()
+
+    seed_demo()  # a second run decides nothing twice
+    assert Submission.objects.filter(status="approved").count() == approved.count()

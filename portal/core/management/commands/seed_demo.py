@@ -1,11 +1,12 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.content.demo import seed_pages
 from portal.content.demo_content import seed_content
 from portal.core.demo import DEMO_PASSWORD, DEMO_USERS, seed_settings, seed_users
-from portal.feedback.demo import seed_feedback, seed_services
+from portal.feedback.demo import seed_feedback, seed_moderation, seed_services
 
 
 class Command(BaseCommand):
@@ -20,6 +21,8 @@ class Command(BaseCommand):
             accounts_allowed = settings.PORTAL_DEMO or settings.DEBUG
             if accounts_allowed:
                 seed_users()
+                moderator = get_user_model().objects.get(email="moderator@example.org")
+                seed_moderation(moderator)
         self.stdout.write(self.style.SUCCESS(f"Demo content is ready ({feedback} new pieces of synthetic feedback)."))
         if not accounts_allowed:
             self.stdout.write("Demo accounts were not created: set PORTAL_DEMO=1 on a demo machine to create them.")

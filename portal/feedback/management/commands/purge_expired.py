@@ -1,20 +1,24 @@
 """Delete what the portal no longer needs to keep: `manage.py purge_expired`.
 
-Today: unfinished feedback drafts past their expiry (FEEDBACK_DRAFT_DAYS, 7 days by default), and
-contact details older than FEEDBACK_CONTACT_DETAILS_DAYS (90 by default), whether or not anyone has
-recorded the follow-up. Each run is recorded in the audit log with how much went. Run it daily.
+What goes, and when, is in portal/feedback/retention.py (and docs/operations/retention.md): expired
+drafts, old contact details, the raw words of approved feedback once the redacted version has stood
+long enough, and the words of spam. Each run is recorded in the audit log with how much went. Run it
+daily from the scheduler; the task portal.feedback.tasks.purge_expired does the same from a task queue.
 """
 
 from django.core.management.base import BaseCommand
 
-from portal.feedback import services
+from portal.feedback import retention
 
 
 class Command(BaseCommand):
-    help = "Delete expired feedback drafts and old contact details, and record what was deleted."
+    help = "Delete expired drafts, old contact details and raw words past their time, and record what went."
 
     def handle(self, *args, **options):
-        drafts = services.delete_expired_drafts()
-        self.stdout.write(f"Deleted {drafts} expired draft(s).")
-        contacts = services.delete_old_contact_details()
-        self.stdout.write(f"Deleted {contacts} set(s) of contact details past their time limit.")
+        counts = retention.purge_expired()
+        self.stdout.write(f"Deleted {counts['drafts']} expired draft(s).")
+        self.stdout.write(f"Deleted {counts['contact_details']} set(s) of contact details past their time limit.")
+        self.stdout.write(
+            f"Replaced the raw words of {counts['approved_raw_text']} approved submission(s) with the redacted version."
+        )
+        self.stdout.write(f"Deleted the words of {counts['spam_text']} submission(s) rejected as spam.")
