@@ -189,3 +189,21 @@ class FlagStatus(models.TextChoices):
     OPEN = "open", _("Open")
     ACKNOWLEDGED = "acknowledged", _("Being handled")
     CLOSED = "closed", _("Closed")
+
+
+class RiskCategory(models.TextChoices):
+    """The categories of portal.feedback.risk.RISK_PATTERNS, as staff read them."""
+
+    SUICIDE = "suicide", _("Suicide")
+    SELF_HARM = "self_harm", _("Self-harm")
+    ABUSE = "abuse", _("Abuse")
+    SEXUAL_SAFETY = "sexual_safety", _("Sexual safety")
+    NEGLECT = "neglect", _("Neglect")
+    VIOLENCE = "violence", _("Violence")
+    RESTRAINT = "restraint", _("Restraint or seclusion")
+    FEELING_UNSAFE = "feeling_unsafe", _("Not feeling safe")
+
+
+class SpamSignal(models.TextChoices):
+    HONEYPOT = "honeypot", _("Filled in the hidden field that people do not see")
+    TOO_FAST = "too_fast", _("Sent faster than a person could type")

@@ -102,6 +102,7 @@ DEMO_COMMENTS = [
         "Please ring my sister on 07700 900461, she was never told I had moved.",
         "good",
     ),
+    ("The night staff checked on me.", "I did not feel safe on the ward at night when it was noisy.", "poor"),
     (
         "Dr Anand explained my medication clearly.",
         "I was born on 3 March 1990 and they still got my age wrong.",
@@ -137,6 +138,7 @@ DEMO_THEMES = [
     ["Staff manner & personal attributes", "Feeling safe"],
     ["Staff listening, understanding & involving patients"],
     ["Staff manner & personal attributes", "Being kept informed, clarity & consistency of information"],
+    ["Feeling safe", "Staffing levels & responsiveness"],
     ["Supplying & understanding medication", "Organisation & efficiency"],
 ]
 SENTIMENT = {
@@ -215,11 +217,12 @@ def seed_feedback(services_by_name, *, count=DEMO_FEEDBACK_COUNT):
     return made
 
 
-def seed_moderation(moderator):
-    """Process the demo feedback and approve the older part of it, as a moderator would have.
+def seed_moderation(moderator, lead=None):
+    """Process the demo feedback and moderate the older part of it, as the team would have.
 
-    Flagged feedback and the last three weeks' stay in the queue, so the demo shows both. Returns how
-    many were approved.
+    Older flags were handled by the safeguarding lead (if there is one) and closed; the last three
+    weeks' feedback waits in the queue, flags and all, so the demo shows both. Returns how many were
+    approved.
     """
     from . import moderation
     from .models import SafeguardingFlag, Theme
@@ -233,9 +236,15 @@ def seed_moderation(moderator):
             continue
         services.process(submission_id=submission.pk)
         submission.refresh_from_db()
-        flagged = SafeguardingFlag.objects.filter(submission=submission).exists()
-        if flagged or submission.status != "received" or submission.submitted_at > cutoff:
+        if submission.status != "received" or submission.submitted_at > cutoff:
             continue
+        flag = SafeguardingFlag.objects.filter(submission=submission, status="open").first()
+        if flag is not None:
+            if lead is None:
+                continue
+            moderation.close_flag(
+                flag=flag, by=lead, action_taken="Talked it through with the ward manager; care plan reviewed."
+            )
         moderation.decide(
             submission_id=submission.pk,
             version=submission.version,

@@ -25,8 +25,10 @@ from .choices import (
     RedactionStatus,
     Religion,
     Respondent,
+    RiskCategory,
     Sentiment,
     Severity,
+    SpamSignal,
     SubmissionStatus,
     TextField,
     WardType,
@@ -36,6 +38,13 @@ from .choices import (
 from .choices import Decision as DecisionAction
 
 MAX_ANSWER_LENGTH = 5_000
+
+
+def _label(choices, value):
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
 
 
 def _in_choices(field, choices, *, blank=False):
@@ -274,6 +283,12 @@ class Submission(models.Model):
     def formatted_reference(self):
         return f"{self.reference[:4]}-{self.reference[4:]}"
 
+    def risk_category_labels(self):
+        return [_label(RiskCategory, value) for value in self.risk_categories]
+
+    def spam_signal_labels(self):
+        return [_label(SpamSignal, value) for value in self.spam_signals]
+
 
 class ContactDetails(models.Model):
     """How to reach someone who asked to be contacted. Encrypted; deleted after follow-up."""
@@ -463,3 +478,6 @@ class SafeguardingFlag(models.Model):
 
     def __str__(self):
         return f"{self.get_severity_display()} safeguarding flag on {self.submission}"
+
+    def category_labels(self):
+        return [_label(RiskCategory, value) for value in self.categories]

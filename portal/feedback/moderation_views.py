@@ -120,7 +120,7 @@ class DetailView(ModerationMixin, TemplateView):
     def get_context_data(self, decision_form=None, add_form=None, close_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         submission = self.submission
-        redactions = list(submission.redactions.all())
+        redactions = self.redactions()
         for number, redaction in enumerate(redactions, start=1):
             redaction.number = number
         raw = moderation.raw_text_for(submission, user=self.request.user)
@@ -193,9 +193,12 @@ class DetailView(ModerationMixin, TemplateView):
     def detail_url(self):
         return reverse("feedback_moderation:detail", args=[self.submission.pk])
 
+    def redactions(self):
+        """In reading order, what was good first, as the page shows them; numbered from this order."""
+        return sorted(self.submission.redactions.all(), key=lambda r: (moderation.TEXT_FIELDS.index(r.field), r.start))
+
     def decide(self, request):
-        redactions = list(self.submission.redactions.all())
-        form = DecisionForm(request.POST, submission=self.submission, redactions=redactions)
+        form = DecisionForm(request.POST, submission=self.submission, redactions=self.redactions())
         if self.submission.status not in moderation.UNDECIDED:
             messages.error(request, _("This feedback has already been decided."))
             return redirect(self.detail_url)

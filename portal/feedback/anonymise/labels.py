@@ -2,10 +2,12 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Label(models.TextChoices):
-    NAME = "name", _("name")
+    # A person's name; "name" alone is also the name of a thing (a ward, a theme) elsewhere.
+    NAME = "name", pgettext_lazy("personal data", "name")
     NHS_NUMBER = "nhs_number", _("NHS number")
     NI_NUMBER = "ni_number", _("National Insurance number")
     POSTCODE = "postcode", _("postcode")

@@ -167,7 +167,9 @@ def test_seed_demo_moderates_the_older_feedback_and_leaves_the_rest_in_the_queue
     approved = submissions.filter(status="approved")
     assert 0 < approved.count() < 60
     assert all(item.themes.exists() and item.sentiment for item in approved)
-    assert SafeguardingFlag.objects.filter(submission__status="received").exists()
+    # Recent flags wait for a lead; older ones were handled and closed, with what was done.
+    assert SafeguardingFlag.objects.filter(submission__status="received", status="open").exists()
+    assert SafeguardingFlag.objects.filter(status="closed").exclude(action_taken="").exists()
     assert not approved.filter(redacted_what_could_be_better__contains="07700").exists()
     assert approved.filter(redacted_what_could_be_better__contains="[phone number]").exists()
     # The safeguarding lead was told about each flag, with a link and without the words.

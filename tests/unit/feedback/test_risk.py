@@ -212,3 +212,9 @@ def test_severity(categories, expected):
 def test_every_category_has_a_severity():
     for category in RISK_PATTERNS:
         assert severity({category}) in {"high", "medium"}
+
+
+def test_every_category_has_a_name_staff_can_read():
+    from portal.feedback.choices import RiskCategory
+
+    assert set(RISK_PATTERNS) == set(RiskCategory.values)

@@ -21,8 +21,10 @@ class Command(BaseCommand):
             accounts_allowed = settings.PORTAL_DEMO or settings.DEBUG
             if accounts_allowed:
                 seed_users()
-                moderator = get_user_model().objects.get(email="moderator@example.org")
-                seed_moderation(moderator)
+                users = get_user_model().objects
+                seed_moderation(
+                    users.get(email="moderator@example.org"), lead=users.get(email="safeguarding@example.org")
+                )
         self.stdout.write(self.style.SUCCESS(f"Demo content is ready ({feedback} new pieces of synthetic feedback)."))
         if not accounts_allowed:
             self.stdout.write("Demo accounts were not created: set PORTAL_DEMO=1 on a demo machine to create them.")
