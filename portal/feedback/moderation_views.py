@@ -285,13 +285,18 @@ class DetailView(ModerationMixin, TemplateView):
 
 
 def _themes_by_category(form):
-    """The decision form's theme checkboxes grouped by codebook category, for one fieldset each."""
+    """The decision form's theme checkboxes grouped by codebook category, one folding group each.
+
+    Returns (category, checkboxes, open) triples: a group is open when one of its themes is ticked.
+    """
     if form is None:
         return []
     categories = {}
     themes = {str(theme.pk): theme for theme in Theme.objects.all()}
     for checkbox in form["themes"]:
         theme = themes.get(str(checkbox.data["value"]))
-        category = theme.category if theme else ""
-        categories.setdefault(category, []).append(checkbox)
-    return list(categories.items())
+        categories.setdefault(theme.category if theme else "", []).append(checkbox)
+    return [
+        (category, checkboxes, any(checkbox.data["selected"] for checkbox in checkboxes))
+        for category, checkboxes in categories.items()
+    ]

@@ -531,7 +531,13 @@ def test_portal_stats_prints_counts_and_no_words(service):
 
     stats = json.loads(output)
     assert stats["submissions"]["total"] == 3
-    assert stats["submissions"]["by_status"] == {"received": 1, "approved": 1, "rejected": 0, "withdrawn": 1}
+    assert stats["submissions"]["by_status"] == {
+        "received": 1,
+        "escalated": 0,
+        "approved": 1,
+        "rejected": 0,
+        "withdrawn": 1,
+    }
     assert stats["submissions"]["easy_read"] == 1
     assert stats["drafts"] == 2
     assert stats["contact_details"] == 1

@@ -354,3 +354,20 @@ def test_escalating_raises_a_flag_for_the_safeguarding_leads(client, sent, djang
     assert flag.raised_by == moderator
     assert flag.severity == "high"
     assert len(callbacks) == 1
+
+
+def test_the_feedback_page_reads_in_few_queries_however_many_redactions(client, django_assert_max_num_queries):
+    many = submission(
+        what_was_good="Dr Ahmed, Nurse Jones, Sister Patel and Matron Evans were kind. Call 07700 900123.",
+        what_could_be_better="Email me at sam@example.org or ring 020 7946 0018 after 13/04/2026.",
+        consent_to_contact="yes",
+        contact={"name": "Sam", "method": "email", "email": "sam@example.org"},
+    )
+    services.process(submission_id=many.pk)
+    assert many.redactions.count() >= 7
+    signed_in(client, "Moderators")
+
+    with django_assert_max_num_queries(30):
+        response = client.get(detail_url(many))
+
+    assert response.status_code == 200

@@ -74,8 +74,15 @@ def test_editors_cannot_read_the_audit_log_or_manage_accounts(db):
 def test_moderators_only_reach_the_admin_and_cannot_touch_pages_or_media(page):
     moderator = UserFactory(roles=[roles.MODERATORS])
 
+    # The admin, the moderation queue, the codebook (to read) and the always-remove list: nothing else.
     assert set(Group.objects.get(name=roles.MODERATORS).permissions.values_list("codename", flat=True)) == {
-        "access_admin"
+        "access_admin",
+        "moderate_submission",
+        "view_theme",
+        "add_redactionterm",
+        "change_redactionterm",
+        "delete_redactionterm",
+        "view_redactionterm",
     }
     assert not GroupPagePermission.objects.filter(group__name=roles.MODERATORS).exists()
     assert not GroupCollectionPermission.objects.filter(group__name=roles.MODERATORS).exists()
@@ -111,3 +118,10 @@ def test_has_role_is_true_only_for_roles_held_or_for_superusers(db):
     assert roles.has_role(researcher, roles.RESEARCHERS)
     assert not roles.has_role(researcher, roles.MODERATORS)
     assert roles.has_role(superuser, roles.MODERATORS)
+
+
+def test_only_moderators_and_safeguarding_leads_may_moderate_feedback(db):
+    for role in roles.ROLES:
+        user = UserFactory(roles=[role])
+        expected = role in {roles.MODERATORS, roles.SAFEGUARDING_LEADS}
+        assert user.has_perm("feedback.moderate_submission") is expected, role
