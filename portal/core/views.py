@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from . import health
 from .models import CrisisContacts
-from .roles import WAGTAIL_ADMIN_ROLES, role_names
+from .roles import MODERATORS, SAFEGUARDING_LEADS, WAGTAIL_ADMIN_ROLES, role_names
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,12 @@ def staff_home(request):
     """Where staff land after signing in: the areas their roles open, and their sign-in security."""
     roles = role_names(request.user)
     can_use_cms = request.user.is_superuser or bool(roles.intersection(WAGTAIL_ADMIN_ROLES))
-    return render(request, "core/staff_home.html", {"roles": sorted(roles), "can_use_cms": can_use_cms})
+    context = {
+        "roles": sorted(roles),
+        "can_use_cms": can_use_cms,
+        "can_moderate": bool(roles & {MODERATORS, SAFEGUARDING_LEADS}),
+    }
+    return render(request, "core/staff_home.html", context)
 
 
 def admin_sign_in(request):

@@ -221,9 +221,6 @@ class Submission(models.Model):
                 name="feedback_retention_idx",
             ),
         ]
-        permissions = [
-            ("moderate_submission", _("Can moderate feedback and read its raw words")),
-        ]
         constraints = [
             models.CheckConstraint(
                 condition=_in_choices("status", SubmissionStatus.choices), name="feedback_submission_status_valid"

@@ -132,6 +132,20 @@ def queue(*, status=None, risk_level=None, service=None, older_than_days=None):
     return submissions.annotate(urgency=urgency).order_by("urgency", "submitted_at", "id")
 
 
+def summary():
+    """Counts for the admin dashboard: feedback waiting, the oldest, and open safeguarding flags."""
+    waiting = Submission.objects.filter(status__in=UNDECIDED)
+    oldest = waiting.order_by("submitted_at").values_list("submitted_at", flat=True).first()
+    flags = SafeguardingFlag.objects.exclude(status=FlagStatus.CLOSED)
+    return {
+        "waiting": waiting.count(),
+        "oldest": oldest,
+        "open_flags": flags.count(),
+        "open_high": flags.filter(severity=Severity.HIGH).count(),
+        "unacknowledged": flags.filter(status=FlagStatus.OPEN).count(),
+    }
+
+
 # Processing -------------------------------------------------------------------------------------
 
 

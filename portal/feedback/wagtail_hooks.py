@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
-from . import moderation_views
+from . import moderation, moderation_views
 from .models import Organisation, RedactionTerm, Service, Theme
 
 # Feedback keeps its service, and a service its organisation (on_delete=PROTECT). Wagtail only checks
@@ -137,3 +138,20 @@ def register_moderation_urls():
         path("<int:pk>/", moderation_views.DetailView.as_view(), name="detail"),
     ]
     return [path("moderation/", include((urls, "feedback_moderation"), namespace="feedback_moderation"))]
+
+
+class ModerationSummaryPanel(Component):
+    """On the admin dashboard: how much feedback waits, how long the oldest has waited, and open flags."""
+
+    name = "feedback_moderation_summary"
+    order = 50
+    template_name = "feedback/moderation/dashboard_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return moderation.summary()
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_summary(request, panels):
+    if moderation_views.can_moderate(request.user):
+        panels.insert(0, ModerationSummaryPanel())

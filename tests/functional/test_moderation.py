@@ -46,7 +46,11 @@ def tab_to(page, name, *, tag=None, limit=400):
 
 
 def decide_with_the_keyboard(page, live_server, sent):
-    page.goto(live_server.url + "/admin/moderation/")
+    page.goto(live_server.url + "/admin/")  # the dashboard's summary leads to the queue
+    assert_accessible(page)
+    tab_to(page, "Open the moderation queue", tag="A")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/admin/moderation/")
     assert_accessible(page)
     tab_to(page, sent.formatted_reference, tag="A")
     page.keyboard.press("Enter")

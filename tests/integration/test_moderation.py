@@ -371,3 +371,31 @@ def test_the_feedback_page_reads_in_few_queries_however_many_redactions(client, 
         response = client.get(detail_url(many))
 
     assert response.status_code == 200
+
+
+def test_the_admin_dashboard_and_staff_home_point_moderators_to_the_queue(client, sent):
+    risky = submission(what_could_be_better="I wanted to die on that ward.")
+    services.process(submission_id=risky.pk)
+    signed_in(client, "Moderators")
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    staff_home = client.get(reverse("core:staff_home")).content.decode()
+
+    assert "2 pieces of feedback are waiting" in dashboard
+    assert "1 safeguarding flag is open: 1 high severity, 1 not yet picked up" in dashboard
+    assert reverse("feedback_moderation:index") in staff_home
+
+
+def test_editors_see_no_moderation_summary_or_link(client, sent):
+    signed_in(client, "Editors")
+    assert "Feedback to moderate" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("feedback_moderation:index") not in client.get(reverse("core:staff_home")).content.decode()
+
+
+def test_a_superuser_without_the_role_cannot_read_raw_words(client, sent):
+    signed_in(client, "Administrators", is_superuser=True, is_staff=True)
+
+    response = client.get(detail_url(sent), follow=True)
+
+    assert "Priya Kaur" not in response.content.decode()
+    assert not AuditEvent.objects.filter(action="feedback.raw_viewed").exists()

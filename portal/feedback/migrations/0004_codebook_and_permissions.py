@@ -9,9 +9,9 @@ from django.db import migrations
 FRAMEWORK = Path(__file__).resolve().parent.parent / "data" / "qdc_framework_v7.csv"
 
 GRANTS = {
-    "Moderators": ["moderate_submission", "view_theme", "add_redactionterm", "change_redactionterm",
+    "Moderators": ["view_theme", "add_redactionterm", "change_redactionterm",
                    "delete_redactionterm", "view_redactionterm"],
-    "Safeguarding leads": ["moderate_submission", "view_theme", "view_redactionterm"],
+    "Safeguarding leads": ["view_theme", "view_redactionterm"],
     "Administrators": ["add_theme", "change_theme", "view_theme", "view_redactionterm"],
 }
 
