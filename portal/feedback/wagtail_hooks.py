@@ -155,3 +155,9 @@ class ModerationSummaryPanel(Component):
 def add_moderation_summary(request, panels):
     if moderation_views.can_moderate(request.user):
         panels.insert(0, ModerationSummaryPanel())
+
+
+@hooks.register("after_create_snippet")
+def record_who_added_a_redaction_term(request, instance):
+    if isinstance(instance, RedactionTerm) and instance.added_by_id is None:
+        RedactionTerm.objects.filter(pk=instance.pk).update(added_by=request.user)

@@ -399,3 +399,16 @@ def test_a_superuser_without_the_role_cannot_read_raw_words(client, sent):
 
     assert "Priya Kaur" not in response.content.decode()
     assert not AuditEvent.objects.filter(action="feedback.raw_viewed").exists()
+
+
+def test_moderators_keep_the_always_remove_list_in_the_admin(client):
+    moderator = signed_in(client, "Moderators")
+
+    response = client.post(reverse("wagtailsnippets_feedback_redactionterm:add"), {"term": "Florence", "label": "name"})
+
+    assert response.status_code == 302
+    term = RedactionTerm.objects.get()
+    assert (term.term, term.added_by) == ("Florence", moderator)
+    made = submission(what_was_good="Florence on nights was lovely.")
+    services.process(submission_id=made.pk)
+    assert made.redactions.filter(start=0, end=8).exists()
