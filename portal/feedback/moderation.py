@@ -99,9 +99,16 @@ def redacted(text, redactions):
     return anonymise.redact(text, spans)
 
 
-def queue(*, status=None, risk_level=None, service=None, older_than_days=None):
-    """Submissions for the moderation queue: open safeguarding flags first (high before medium), then oldest."""
+def queue(*, status=None, risk_level=None, service=None, older_than_days=None, reference=None):
+    """Submissions for the moderation queue: open safeguarding flags first (high before medium), then oldest.
+
+    A reference code finds that one submission, whatever its status.
+    """
     submissions = Submission.objects.select_related("service", "safeguarding_flag")
+    if reference is not None:
+        from .services import normalise_reference
+
+        return submissions.filter(reference=normalise_reference(reference)).annotate(urgency=Value(0))
     if status == "to_do" or status is None:
         submissions = submissions.filter(status__in=UNDECIDED)
     elif status != "all":
@@ -321,10 +328,11 @@ def decide(*, submission_id, version, action, reason, by, removed_ids=(), themes
                     categories=sorted(submission.risk_categories),
                     raised_by=by,
                 )
-            else:
-                SafeguardingFlag.objects.filter(submission=submission, status=FlagStatus.CLOSED).update(
-                    status=FlagStatus.OPEN, closed_at=None
-                )
+            elif SafeguardingFlag.objects.filter(submission=submission, status=FlagStatus.CLOSED).update(
+                status=FlagStatus.OPEN, closed_at=None, notified_at=None
+            ):
+                # A closed concern raised again: the leads hear about it again.
+                new_flag = SafeguardingFlag.objects.get(submission=submission)
         else:
             raise ValueError(f"Unknown decision {action!r}")
         submission.version += 1

@@ -15,6 +15,12 @@ MAX_REASON_LENGTH = 2_000
 class QueueFilterForm(forms.Form):
     """The queue's filters, read from the query string. Anything unrecognised falls back to the default."""
 
+    reference = forms.CharField(
+        label=_("Reference code"),
+        required=False,
+        max_length=20,
+        help_text=_("Finds one piece of feedback, whatever its status."),
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -58,6 +64,8 @@ class QueueFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         data = self.cleaned_data
+        if data["reference"].strip():
+            return {"reference": data["reference"]}
         return {
             "status": data["status"] or "to_do",
             "risk_level": data["risk"] or None,

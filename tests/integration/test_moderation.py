@@ -322,6 +322,9 @@ def test_the_queue_filters_by_status_risk_service_and_age(client):
     assert listed(older_than=7) == {old.formatted_reference}
     assert listed(status="approved") == set()
     assert listed(status="nonsense") == {old.formatted_reference, risky.formatted_reference}
+    # A reference code, typed as people read it out, finds that one whatever its status.
+    Submission.objects.filter(pk=old.pk).update(status="approved")
+    assert listed(reference=old.formatted_reference.lower().replace("-", " ")) == {old.formatted_reference}
 
 
 # Contact details --------------------------------------------------------------------------------

@@ -256,3 +256,25 @@ def _purge():
     output = StringIO()
     call_command("purge_expired", stdout=output)
     return output.getvalue()
+
+
+def test_escalating_feedback_whose_concern_was_closed_opens_it_and_tells_the_leads_again(
+    leads, run_worker, django_capture_on_commit_callbacks
+):
+    made = submission(what_could_be_better=RISKY)
+    services.process(submission_id=made.pk)
+    flag = SafeguardingFlag.objects.get()
+    moderation.close_flag(flag=flag, by=leads[0], action_taken="Checked with the ward.")
+    mail.outbox.clear()
+    made.refresh_from_db()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.decide(
+            submission_id=made.pk, version=made.version, action="escalate", reason="New worry", by=UserFactory()
+        )
+    run_worker()
+
+    flag.refresh_from_db()
+    assert flag.status == "open"
+    assert flag.notified_at is not None
+    assert len(mail.outbox) == len(leads)
