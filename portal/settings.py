@@ -402,6 +402,9 @@ FEEDBACK_RATE_LIMITS = {
 # rejected as spam are deleted after FEEDBACK_SPAM_DAYS.
 FEEDBACK_RAW_TEXT_DAYS = env_int("FEEDBACK_RAW_TEXT_DAYS", 90)
 FEEDBACK_SPAM_DAYS = env_int("FEEDBACK_SPAM_DAYS", 30)
+# The theme-suggestion model is retrained after this many approvals (0: only by `manage.py train_themes`
+# or the scheduled task).
+THEME_MODEL_RETRAIN_EVERY = env_int("THEME_MODEL_RETRAIN_EVERY", 25)
 # Personal-data recognisers, run in order (dotted paths; default: the built-ins listed in
 # portal.feedback.anonymise.DEFAULT_RECOGNISERS). A deployment can add an NLP one, such as
 # "portal.feedback.anonymise.nlp.SpacyRecogniser", once its library and model are installed.

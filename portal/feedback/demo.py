@@ -257,4 +257,17 @@ def seed_moderation(moderator, lead=None):
             quotable=submission.consent_to_share,
         )
         approved += 1
+    _suggest_for_the_queue()
     return approved
+
+
+def _suggest_for_the_queue():
+    """Train the theme model on what the demo moderator confirmed, and suggest themes for what waits."""
+    from . import theming
+    from .models import ThemeModelVersion
+    from .moderation import UNDECIDED
+
+    if not ThemeModelVersion.objects.exists() and theming.train() is None:
+        return
+    for submission in Submission.objects.filter(status__in=UNDECIDED, theme_suggestions__isnull=True):
+        theming.suggest(submission)

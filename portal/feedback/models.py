@@ -197,6 +197,9 @@ class Submission(models.Model):
     redacted_what_could_be_better = models.TextField(_("what could be better, without personal details"), blank=True)
     sentiment = models.CharField(_("sentiment"), max_length=20, blank=True, choices=Sentiment.choices)
     themes = models.ManyToManyField("Theme", verbose_name=_("themes"), blank=True, related_name="submissions")
+    # The theme model's guess at the sentiment, for the moderator to confirm; never reported.
+    suggested_sentiment = models.CharField(max_length=20, blank=True, choices=Sentiment.choices)
+    suggested_sentiment_confidence = models.FloatField(null=True, blank=True)
     # The moderator checked that the redacted words can be quoted; only possible with the person's consent.
     quotable = models.BooleanField(_("may be quoted"), default=False)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
@@ -478,3 +481,44 @@ class SafeguardingFlag(models.Model):
 
     def category_labels(self):
         return [_label(RiskCategory, value) for value in self.categories]
+
+
+class ThemeSuggestion(models.Model):
+    """A theme the model suggests for a submission, with its confidence. Only moderators see these;
+    reports count only the themes a moderator confirmed (Submission.themes)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="theme_suggestions")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="+")
+    confidence = models.FloatField()
+
+    class Meta:
+        ordering = ["-confidence"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "theme"], name="feedback_theme_suggestion_unique"),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0, confidence__lte=1), name="feedback_theme_suggestion_confidence"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.theme} ({self.confidence:.0%})"
+
+
+class ThemeModelVersion(models.Model):
+    """One trained theme-suggestion model (portal.feedback.suggest), kept in the database so that every
+    web and worker process uses the same one. The newest is used. Only bytes the portal wrote itself
+    are ever loaded (they are a pickle)."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    trained_on = models.PositiveIntegerField(help_text="Examples it learned from.")
+    confirmed_submissions = models.PositiveIntegerField(help_text="Of which, submissions a moderator confirmed.")
+    labels = models.PositiveIntegerField(help_text="Themes it can suggest.")
+    train_seconds = models.FloatField()
+    model = models.BinaryField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        get_latest_by = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Theme model {self.pk} ({self.trained_on} examples)"

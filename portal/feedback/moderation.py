@@ -315,6 +315,7 @@ def decide(*, submission_id, version, action, reason, by, removed_ids=(), themes
         if action == Decision.APPROVE:
             submission.status = SubmissionStatus.APPROVED
             submission.decided_at = timezone.now()
+            transaction.on_commit(_retrain_if_due)
         elif action == Decision.REJECT_SPAM:
             submission.status = SubmissionStatus.REJECTED
             submission.decided_at = timezone.now()
@@ -355,6 +356,12 @@ def decide(*, submission_id, version, action, reason, by, removed_ids=(), themes
             )
             transaction.on_commit(lambda: enqueue_notification(new_flag.pk))
     return submission
+
+
+def _retrain_if_due():
+    from . import theming
+
+    theming.retrain_if_due()
 
 
 def bulk_reject_spam(*, submission_ids, reason, by):

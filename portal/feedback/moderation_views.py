@@ -100,7 +100,7 @@ class DetailView(ModerationMixin, TemplateView):
         redactions = Prefetch("redactions", queryset=Redaction.objects.order_by("field", "start"))
         return get_object_or_404(
             Submission.objects.select_related("service__organisation", "safeguarding_flag").prefetch_related(
-                redactions, "themes", "decisions__decided_by"
+                redactions, "themes", "decisions__decided_by", "theme_suggestions"
             ),
             pk=self.kwargs["pk"],
         )
@@ -125,6 +125,7 @@ class DetailView(ModerationMixin, TemplateView):
             redaction.number = number
         raw = moderation.raw_text_for(submission, user=self.request.user)
         undecided = submission.status in moderation.UNDECIDED
+        suggested = {suggestion.theme_id: suggestion.confidence for suggestion in submission.theme_suggestions.all()}
         if undecided and decision_form is None:
             decision_form = DecisionForm(
                 submission=submission,
@@ -132,8 +133,9 @@ class DetailView(ModerationMixin, TemplateView):
                 initial={
                     "version": submission.version,
                     "remove": [r.pk for r in redactions if r.status != RedactionStatus.REJECTED],
-                    "themes": list(submission.themes.all()),
-                    "sentiment": submission.sentiment,
+                    # The model's suggestions start ticked; nothing counts until the moderator saves.
+                    "themes": list(submission.themes.all()) or list(suggested),
+                    "sentiment": submission.sentiment or submission.suggested_sentiment,
                     "quotable": submission.quotable,
                 },
             )
@@ -172,7 +174,7 @@ class DetailView(ModerationMixin, TemplateView):
             flag=flag,
             flag_open=flag is not None and flag.status != FlagStatus.CLOSED,
             is_safeguarding_lead=is_safeguarding_lead(self.request.user),
-            themes_by_category=_themes_by_category(decision_form),
+            themes_by_category=_themes_by_category(decision_form, suggested),
             contact=moderation.contact_details_for(submission, user=self.request.user),
         )
         return context
@@ -284,19 +286,23 @@ class DetailView(ModerationMixin, TemplateView):
         return flag
 
 
-def _themes_by_category(form):
+def _themes_by_category(form, suggested):
     """The decision form's theme checkboxes grouped by codebook category, one folding group each.
 
-    Returns (category, checkboxes, open) triples: a group is open when one of its themes is ticked.
+    Returns (category, [(checkbox, suggested confidence in per cent, or None)], open) triples: a group is open when
+    one of its themes is ticked.
     """
     if form is None:
         return []
     categories = {}
-    themes = {str(theme.pk): theme for theme in Theme.objects.all()}
+    themes = {theme.pk: theme for theme in Theme.objects.all()}
     for checkbox in form["themes"]:
-        theme = themes.get(str(checkbox.data["value"]))
-        categories.setdefault(theme.category if theme else "", []).append(checkbox)
+        pk = int(str(checkbox.data["value"]))
+        theme = themes.get(pk)
+        confidence = suggested.get(pk)
+        percent = None if confidence is None else round(confidence * 100)
+        categories.setdefault(theme.category if theme else "", []).append((checkbox, percent))
     return [
-        (category, checkboxes, any(checkbox.data["selected"] for checkbox in checkboxes))
-        for category, checkboxes in categories.items()
+        (category, rows, any(checkbox.data["selected"] for checkbox, _confidence in rows))
+        for category, rows in categories.items()
     ]

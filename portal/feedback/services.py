@@ -237,7 +237,7 @@ def process(*, submission_id):
 
     Records the risk categories, suggests redactions of personal data, and raises a safeguarding flag
     when the scan finds risk; the safeguarding leads are emailed in the same run, after the commit.
-    Theme suggestions join here with the themes work.
+    Then the theme model suggests themes and a sentiment (portal.feedback.theming).
     """
     from . import moderation
 
@@ -259,7 +259,20 @@ def process(*, submission_id):
         )
     if flag is not None:
         moderation.notify_safeguarding_leads(flag_id=flag.pk)
+    if submission.status != SubmissionStatus.WITHDRAWN:
+        _suggest_themes(submission)
     return True
+
+
+def _suggest_themes(submission):
+    # After the commit and the safeguarding email: suggestions help moderators, and a fault in the model
+    # must never hold up the checks that protect people.
+    from . import theming
+
+    try:
+        theming.suggest(submission)
+    except Exception:
+        logger.exception("Theme suggestions failed for submission %s; moderators choose themes by hand.", submission.pk)
 
 
 def unprocessed_ids(*, older_than=None):
@@ -297,8 +310,10 @@ def withdraw(*, submission):
         submission.quotable = False
         submission.version += 1
         submission.save()
-        # Offsets only, but they describe words that no longer exist.
+        # Offsets only, but they describe words that no longer exist; themes came from the words too.
         submission.redactions.all().delete()
+        submission.theme_suggestions.all().delete()
+        submission.themes.clear()
         removed_contact = ContactDetails.objects.filter(submission=submission).delete()[0] > 0
         audit.record(action="feedback.withdrawn", obj=submission, detail={"contact_details_deleted": removed_contact})
     return submission

@@ -25,3 +25,12 @@ def purge_expired():
     from . import retention
 
     return retention.purge_expired()
+
+
+@task()
+def train_theme_model():
+    """Retrain the theme-suggestion model on the codebook and every confirmed theme."""
+    from . import theming
+
+    version = theming.train()
+    return version.pk if version else None

@@ -95,7 +95,7 @@ def test_the_queue_and_a_decision_work_without_javascript(no_js_page, live_serve
     assert "Say why" in no_js_page.locator("main").inner_text()
     assert_accessible(no_js_page)
 
-    no_js_page.get_by_label("Reason").fill("Says they did not feel safe at night")
+    no_js_page.get_by_label("Reason", exact=True).fill("Says they did not feel safe at night")
     no_js_page.get_by_role("button", name="Save decision").click()
     no_js_page.wait_for_url("**/admin/moderation/")
 

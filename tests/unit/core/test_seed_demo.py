@@ -175,5 +175,12 @@ def test_seed_demo_moderates_the_older_feedback_and_leaves_the_rest_in_the_queue
     # The safeguarding lead was told about each flag, with a link and without the words.
     assert len(mailoutbox) == SafeguardingFlag.objects.count()
 
-    seed_demo()  # a second run decides nothing twice
+    # The theme model learned from the demo's confirmed themes, and suggests themes for what waits.
+    from portal.feedback.models import ThemeModelVersion, ThemeSuggestion
+
+    assert ThemeModelVersion.objects.get().confirmed_submissions == approved.count()
+    assert ThemeSuggestion.objects.filter(submission__status="received").exists()
+
+    seed_demo()  # a second run decides nothing twice, and trains nothing again
     assert Submission.objects.filter(status="approved").count() == approved.count()
+    assert ThemeModelVersion.objects.count() == 1
