@@ -113,12 +113,11 @@ def queue(*, status=None, risk_level=None, service=None, older_than_days=None, r
         submissions = submissions.filter(status__in=UNDECIDED)
     elif status != "all":
         submissions = submissions.filter(status=status)
+    open_flag = Q(safeguarding_flag__isnull=False) & ~Q(safeguarding_flag__status=FlagStatus.CLOSED)
     if risk_level == "flagged":
         submissions = submissions.filter(safeguarding_flag__isnull=False)
     elif risk_level == "open":
-        submissions = submissions.exclude(safeguarding_flag__status=FlagStatus.CLOSED).filter(
-            safeguarding_flag__isnull=False
-        )
+        submissions = submissions.filter(open_flag)
     elif risk_level in Severity.values:
         submissions = submissions.filter(safeguarding_flag__severity=risk_level)
     elif risk_level == "none":
@@ -129,7 +128,6 @@ def queue(*, status=None, risk_level=None, service=None, older_than_days=None, r
         submissions = submissions.filter(service_id=service)
     if older_than_days:
         submissions = submissions.filter(submitted_at__lte=timezone.now() - timedelta(days=older_than_days))
-    open_flag = Q(safeguarding_flag__isnull=False) & ~Q(safeguarding_flag__status=FlagStatus.CLOSED)
     urgency = Case(
         When(open_flag & Q(safeguarding_flag__severity=Severity.HIGH), then=Value(0)),
         When(open_flag, then=Value(1)),
@@ -252,7 +250,7 @@ def enqueue_notification(flag_id):
 # Moderators' changes ----------------------------------------------------------------------------
 
 
-def set_redaction_statuses(*, submission, removed_ids, by):
+def set_redaction_statuses(*, submission, removed_ids):
     """Accept the redactions a moderator ticked and reject the rest."""
     removed_ids = {int(pk) for pk in removed_ids}
     redactions = list(submission.redactions.all())
@@ -302,7 +300,7 @@ def decide(*, submission_id, version, action, reason, by, removed_ids=(), themes
             raise DecisionConflict
         if submission.status not in UNDECIDED:
             raise NotDecidable
-        redactions = set_redaction_statuses(submission=submission, removed_ids=removed_ids, by=by)
+        redactions = set_redaction_statuses(submission=submission, removed_ids=removed_ids)
         submission.sentiment = sentiment
         submission.quotable = bool(quotable and submission.consent_to_share)
         for field in TEXT_FIELDS:
@@ -438,26 +436,26 @@ def remove_raw_text(*, now=None):
         raw_text_removed_at__isnull=True,
         decided_at__lte=now - timedelta(days=settings.FEEDBACK_SPAM_DAYS),
     )
-    approved = spam = 0
-    for submission_id in approved_due.values_list("pk", flat=True).iterator():
-        with transaction.atomic():
-            submission = Submission.objects.select_for_update().get(pk=submission_id)
-            for field in TEXT_FIELDS:
-                setattr(submission, field, getattr(submission, REDACTED_FIELD[field]))
-            submission.raw_text_removed_at = now
-            submission.save()
-            submission.redactions.all().delete()
-            approved += 1
-    for submission_id in spam_due.values_list("pk", flat=True).iterator():
-        with transaction.atomic():
-            submission = Submission.objects.select_for_update().get(pk=submission_id)
-            for field in TEXT_FIELDS:
-                setattr(submission, field, "")
-                setattr(submission, REDACTED_FIELD[field], "")
-            submission.raw_text_removed_at = now
-            submission.save()
-            submission.redactions.all().delete()
-            spam += 1
+    approved = _remove_raw_text(approved_due, keep_redacted=True, now=now)
+    spam = _remove_raw_text(spam_due, keep_redacted=False, now=now)
     if approved or spam:
         audit.record(action="feedback.raw_text_purged", detail={"approved": approved, "spam": spam})
     return approved, spam
+
+
+def _remove_raw_text(due, *, keep_redacted, now):
+    """Overwrite each submission's raw words with its redacted ones (or with nothing), one transaction
+    each, and drop the offsets. Returns how many."""
+    count = 0
+    for submission_id in due.values_list("pk", flat=True).iterator():
+        with transaction.atomic():
+            submission = Submission.objects.select_for_update().get(pk=submission_id)
+            for field in TEXT_FIELDS:
+                kept = getattr(submission, REDACTED_FIELD[field]) if keep_redacted else ""
+                setattr(submission, field, kept)
+                setattr(submission, REDACTED_FIELD[field], kept)
+            submission.raw_text_removed_at = now
+            submission.save()
+            submission.redactions.all().delete()
+        count += 1
+    return count

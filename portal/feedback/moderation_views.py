@@ -10,9 +10,9 @@ Safeguarding actions need the Safeguarding leads role itself.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -22,7 +22,7 @@ from portal.core.roles import MODERATORS, SAFEGUARDING_LEADS, role_names
 
 from . import moderation
 from .choices import Decision, FlagStatus, RedactionStatus, TextField
-from .models import Redaction, Submission, Theme
+from .models import Submission
 from .moderation_forms import AddRedactionForm, BulkRejectForm, CloseFlagForm, DecisionForm, QueueFilterForm
 
 PER_PAGE = 50
@@ -96,11 +96,12 @@ class QueueView(ModerationMixin, TemplateView):
 class DetailView(ModerationMixin, TemplateView):
     template_name = "feedback/moderation/detail.html"
 
-    def get_submission(self):
-        redactions = Prefetch("redactions", queryset=Redaction.objects.order_by("field", "start"))
+    @cached_property
+    def submission(self):
+        # Read only after ModerationMixin.dispatch has checked the role.
         return get_object_or_404(
             Submission.objects.select_related("service__organisation", "safeguarding_flag").prefetch_related(
-                redactions, "themes", "decisions__decided_by", "theme_suggestions"
+                "redactions", "themes", "decisions__decided_by", "theme_suggestions"
             ),
             pk=self.kwargs["pk"],
         )
@@ -110,12 +111,6 @@ class DetailView(ModerationMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_moderate(request.user):
-            raise PermissionDenied
-        self.submission = self.get_submission()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, decision_form=None, add_form=None, close_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -295,13 +290,11 @@ def _themes_by_category(form, suggested):
     if form is None:
         return []
     categories = {}
-    themes = {theme.pk: theme for theme in Theme.objects.all()}
     for checkbox in form["themes"]:
-        pk = int(str(checkbox.data["value"]))
-        theme = themes.get(pk)
-        confidence = suggested.get(pk)
+        theme = checkbox.data["value"].instance
+        confidence = suggested.get(theme.pk)
         percent = None if confidence is None else round(confidence * 100)
-        categories.setdefault(theme.category if theme else "", []).append((checkbox, percent))
+        categories.setdefault(theme.category, []).append((checkbox, percent))
     return [
         (category, rows, any(checkbox.data["selected"] for checkbox, _confidence in rows))
         for category, rows in categories.items()
