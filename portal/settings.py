@@ -379,8 +379,11 @@ LOGGING = {
 PORTAL_DEMO = env_bool("PORTAL_DEMO", False)
 PORTAL_SERVICE_NAME = _("Lived experience portal")
 # Paths (after any language prefix) that only staff reach, and only with MFA set up. Later areas
-# (steering group, research) add their prefixes here.
-PORTAL_STAFF_AREA_PREFIXES = ["/admin/", "/staff/"]
+# (research) add their prefixes here.
+PORTAL_STAFF_AREA_PREFIXES = ["/admin/", "/staff/", "/steering/"]
+# Disclosure control (portal/core/disclosure.py): any count from 1 to this less one is shown as
+# "fewer than N" wherever numbers leave the database (steering pages, CSV, report, API).
+PORTAL_SUPPRESSION_THRESHOLD = env_int("PORTAL_SUPPRESSION_THRESHOLD", 10)
 
 # Feedback --------------------------------------------------------------------------------------
 # Unfinished answers are kept this many days, then deleted by `manage.py purge_expired`.

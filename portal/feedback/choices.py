@@ -207,3 +207,25 @@ class RiskCategory(models.TextChoices):
 class SpamSignal(models.TextChoices):
     HONEYPOT = "honeypot", _("Filled in the hidden field that people do not see")
     TOO_FAST = "too_fast", _("Sent faster than a person could type")
+
+
+class ActionStatus(models.TextChoices):
+    """How far a "you said, we did" action has got."""
+
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+class ProposalKind(models.TextChoices):
+    """What a steering group asks to change in the theme codebook."""
+
+    NEW = "new", _("Add a new theme")
+    CHANGE = "change", _("Change a theme")
+    RETIRE = "retire", _("Stop using a theme")
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")

@@ -12,16 +12,20 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from .anonymise.labels import Label
 from .choices import (
+    ActionStatus,
     AgeBand,
     EthnicBackground,
     EthnicGroup,
     FlagStatus,
     Gender,
     Overall,
+    ProposalKind,
+    ProposalStatus,
     RedactionStatus,
     Religion,
     Respondent,
@@ -342,11 +346,12 @@ class Draft(models.Model):
         return f"Draft {self.pk}"
 
 
-class Theme(models.Model):
+class Theme(RevisionMixin, models.Model):
     """One theme of the codebook moderators tag feedback with.
 
     Seeded from the NHS patient-experience qualitative data categorisation framework (migration
-    0004_codebook; source and licence in portal/feedback/data/SOURCE.md).
+    0004_codebook; source and licence in portal/feedback/data/SOURCE.md). Every edit is saved as a
+    revision, so the codebook keeps its history (Wagtail's snippet history and comparison).
     """
 
     category = models.CharField(_("category"), max_length=100)
@@ -522,3 +527,130 @@ class ThemeModelVersion(models.Model):
 
     def __str__(self):
         return f"Theme model {self.pk} ({self.trained_on} examples)"
+
+
+class ThemeProposal(models.Model):
+    """A steering group's request to add, change or stop using a theme; Administrators decide.
+
+    Accepting one applies it to the codebook as a new revision (portal.feedback.codebook).
+    """
+
+    kind = models.CharField(_("what to do"), max_length=20, choices=ProposalKind.choices)
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+        help_text=_("The theme to change or stop using. Empty for a new theme."),
+    )
+    category = models.CharField(_("category"), max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    description = models.TextField(_("plain description"), blank=True)
+    reason = models.TextField(_("why"), max_length=2000)
+    status = models.CharField(_("decision"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.OPEN)
+    response = models.TextField(
+        _("reply to the steering group"), blank=True, help_text=_("Say why, especially when declining.")
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
+
+    panels = [FieldPanel("status"), FieldPanel("response")]
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("codebook proposal")
+        verbose_name_plural = _("codebook proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("kind", ProposalKind.choices), name="feedback_proposal_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("status", ProposalStatus.choices), name="feedback_proposal_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        subject = self.name or (self.theme.name if self.theme_id else "")
+        return f"{self.get_kind_display()}: {subject}"
+
+
+class Action(models.Model):
+    """A "you said, we did" action: what people told us, and what the service is doing about it."""
+
+    title = models.CharField(_("title"), max_length=150, help_text=_("Short, such as “Quieter wards at night”."))
+    you_said = models.TextField(_("you said"), max_length=1500, help_text=_("What people told us, in plain words."))
+    we_did = models.TextField(
+        _("we did"), max_length=2000, help_text=_("What we are doing, or have done, about it, in plain words.")
+    )
+    easy_read_summary = models.TextField(
+        _("easy-read summary"),
+        max_length=600,
+        help_text=_("Two or three short sentences, one idea each, with no hard words."),
+    )
+    picture = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), related_name="actions")
+    services = models.ManyToManyField(
+        Service,
+        verbose_name=_("services"),
+        blank=True,
+        related_name="actions",
+        help_text=_("Leave empty if it is for every service."),
+    )
+    expected = models.DateField(_("expected by"), null=True, blank=True)
+    is_published = models.BooleanField(_("show on the public “You said, we did” page"), default=False)
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name = _("“you said, we did” action")
+        verbose_name_plural = _("“you said, we did” actions")
+        constraints = [
+            models.CheckConstraint(
+                condition=_in_choices("status", ActionStatus.choices), name="feedback_action_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ApiToken(models.Model):
+    """A key a trust's own dashboard uses to read the steering-group API. Only its digest is stored.
+
+    Made and revoked with `manage.py api_tokens`; the key is shown once, when it is made.
+    """
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("Who uses it, such as “Trust BI dashboard”."))
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    def __str__(self):
+        return self.name
