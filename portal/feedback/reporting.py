@@ -269,7 +269,7 @@ def _trend_months(filters: Filters) -> list[date]:
 
 def _monthly(queryset, months: list[date]) -> dict[date, int]:
     since, until = _bounds(months[0], add_months(months[-1], 1))
-    counts = {month: 0 for month in months}
+    counts = dict.fromkeys(months, 0)
     rows = (
         queryset.filter(submitted_at__gte=since, submitted_at__lt=until)
         .annotate(month=TruncMonth("submitted_at"))
@@ -385,10 +385,8 @@ def theme_report(filters: Filters, theme: Theme) -> ThemeReport:
     trend_months = _trend_months(filters)
     span = months_between(min(trend_months[0], previous.start), filters.end)
     links = _theme_links(filters, start=span[0], end=filters.end).filter(theme=theme)
-    since, until = _bounds(span[0], filters.end)
     monthly = dict.fromkeys(span, 0)
     sentiments = dict.fromkeys([*SENTIMENTS, NO_SENTIMENT], 0)
-    current_since, _until = _bounds(filters.start, filters.end)
     for row in (
         links.annotate(month=TruncMonth("submission__submitted_at"))
         .values("month", "submission__sentiment")
