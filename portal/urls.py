@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("portal.core.urls")),
     path("", include("portal.content.urls")),
+    path("steering/", include("portal.feedback.steering_urls")),
     path("", include("portal.feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

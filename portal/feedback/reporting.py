@@ -237,6 +237,9 @@ class ThemeRow:
     def sentiment_counts(self) -> list[Number]:
         return [self.by_sentiment[sentiment] for sentiment in SENTIMENTS]
 
+    def sentiment_rows(self) -> list[tuple[str, Number]]:
+        return [(str(sentiment.label), self.by_sentiment[sentiment]) for sentiment in SENTIMENTS]
+
 
 @dataclass
 class Dashboard:
@@ -255,6 +258,9 @@ class Dashboard:
 
     def sentiment_counts(self) -> list[Number]:
         return [self.by_sentiment[sentiment] for sentiment in SENTIMENTS]
+
+    def sentiment_rows(self) -> list[tuple[str, Number]]:
+        return [(str(sentiment.label), self.by_sentiment[sentiment]) for sentiment in SENTIMENTS]
 
     @property
     def sentiment_labels(self) -> list[str]:
@@ -377,6 +383,9 @@ class ThemeReport:
 
     def sentiment_counts(self) -> list[Number]:
         return [self.by_sentiment[sentiment] for sentiment in SENTIMENTS]
+
+    def sentiment_rows(self) -> list[tuple[str, Number]]:
+        return [(str(sentiment.label), self.by_sentiment[sentiment]) for sentiment in SENTIMENTS]
 
 
 def theme_report(filters: Filters, theme: Theme) -> ThemeReport:
