@@ -10,9 +10,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import views as core_views
 from portal.core.sitemaps import CoreViewsSitemap
+from portal.feedback.api import api as steering_api
 
 urlpatterns = [
     path("health/", core_views.health_check, name="health"),
+    # The steering group's JSON API (OpenAPI at /api/v1/openapi.json); outside the language prefixes,
+    # so its address never changes.
+    path("api/v1/", steering_api.urls),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, "core": CoreViewsSitemap}}, name="sitemap"),
     # Every sign-in goes through allauth (MFA, rate limits); Wagtail's own login and logout

@@ -74,10 +74,12 @@ def test_editors_cannot_read_the_audit_log_or_manage_accounts(db):
 def test_moderators_only_reach_the_admin_and_cannot_touch_pages_or_media(page):
     moderator = UserFactory(roles=[roles.MODERATORS])
 
-    # The admin, the moderation queue, the codebook (to read) and the always-remove list: nothing else.
+    # The admin, the moderation queue, the codebook and the steering group's proposals for it (to
+    # read) and the always-remove list: nothing else.
     assert set(Group.objects.get(name=roles.MODERATORS).permissions.values_list("codename", flat=True)) == {
         "access_admin",
         "view_theme",
+        "view_themeproposal",
         "add_redactionterm",
         "change_redactionterm",
         "delete_redactionterm",
