@@ -73,3 +73,18 @@ def check_field_encryption_keys(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register()
+def check_suppression_threshold(app_configs, **kwargs):
+    """Disclosure control hides counts from 1 to the threshold less one: below 2 it hides nothing."""
+    if settings.PORTAL_SUPPRESSION_THRESHOLD < 2:
+        return [
+            Error(
+                f"PORTAL_SUPPRESSION_THRESHOLD is {settings.PORTAL_SUPPRESSION_THRESHOLD}, so steering reports "
+                "would show counts small enough to identify someone.",
+                hint="Use 10 (the default, as NHS England's statistics do) or more; never less than 2.",
+                id="portal.E003",
+            )
+        ]
+    return []

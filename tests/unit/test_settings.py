@@ -181,6 +181,7 @@ def test_deploy_checks_pass_with_the_production_environment():
         ({"DATABASE_URL": "sqlite:////tmp/portal.sqlite3"}, "portal.W002"),
         ({"REDIS_URL": ""}, "portal.W003"),
         ({"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}, "portal.W004"),
+        ({"PORTAL_SUPPRESSION_THRESHOLD": "1"}, "portal.E003"),
     ],
 )
 def test_deploy_checks_fail_when_a_production_setting_is_unsafe(overrides, check_id):
