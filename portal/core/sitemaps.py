@@ -19,7 +19,7 @@ class CoreViewsSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return ["core:crisis_help", "feedback:start", "feedback:start_easy_read", "feedback:lookup"]
+        return ["core:crisis_help", "feedback:start", "feedback:start_easy_read", "feedback:lookup", "feedback:actions"]
 
     def location(self, item):
         return reverse(item)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from . import health
 from .models import CrisisContacts
-from .roles import MODERATORS, SAFEGUARDING_LEADS, WAGTAIL_ADMIN_ROLES, role_names
+from .roles import MODERATORS, SAFEGUARDING_LEADS, STEERING_GROUP, WAGTAIL_ADMIN_ROLES, has_role, role_names
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ def staff_home(request):
         "roles": sorted(roles),
         "can_use_cms": can_use_cms,
         "can_moderate": bool(roles & {MODERATORS, SAFEGUARDING_LEADS}),
+        "can_steer": has_role(request.user, STEERING_GROUP),
     }
     return render(request, "core/staff_home.html", context)
 

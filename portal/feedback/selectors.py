@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import journey, services
 from .choices import ContactMethod, SubmissionStatus
 from .forms import NOT_SAID
-from .models import ContactDetails, Draft, Organisation, Service, Submission
+from .models import Action, ContactDetails, Draft, Organisation, Service, Submission, Theme
 
 
 @dataclass
@@ -153,6 +153,53 @@ def stages(submission):
             )
         )
     return result
+
+
+# The renditions {% picture action.picture max-200x200 format-{webp,png} %} asks for, as the easy-read rows do.
+ACTION_PICTURE_FILTERS = ("max-200x200|format-webp", "max-200x200|format-png")
+# The reference-code page shows the newest few and links to the rest.
+ACTIONS_FOR_FEEDBACK = 5
+
+
+def published_actions(*, status="", service=None):
+    """ "You said, we did": published actions, newest first, with everything a row shows fetched up front.
+
+    A fixed number of queries however many actions there are. With a service, actions for every
+    service (no services chosen) are included too.
+    """
+    from wagtail.images import get_image_model
+
+    actions = Action.objects.filter(is_published=True)
+    if status:
+        actions = actions.filter(status=status)
+    if service is not None:
+        actions = actions.filter(_for_service(service.pk))
+    return actions.order_by("-published_at", "-id").prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.order_by("name")),
+        Prefetch("services", queryset=Service.objects.select_related("organisation").order_by("name")),
+        Prefetch("picture", queryset=get_image_model().objects.prefetch_renditions(*ACTION_PICTURE_FILTERS)),
+    )
+
+
+def actions_for(submission):
+    """What is being done about approved feedback: published actions on one of its confirmed themes,
+    for its service or for every service. Nothing for feedback that is not approved."""
+    if submission.status != SubmissionStatus.APPROVED:
+        return []
+    shares_theme = Exists(
+        Action.themes.through.objects.filter(action=OuterRef("pk"), theme__in=submission.themes.values("pk"))
+    )
+    actions = published_actions().filter(shares_theme, _for_service(submission.service_id))
+    return list(actions[:ACTIONS_FOR_FEEDBACK])
+
+
+def _for_service(service_id):
+    """Actions for this service, or for every service (none chosen); only the latter without a service."""
+    chosen = Action.services.through.objects.filter(action=OuterRef("pk"))
+    every_service = ~Exists(chosen)
+    if service_id is None:
+        return every_service
+    return every_service | Exists(chosen.filter(service_id=service_id))
 
 
 def portal_stats():

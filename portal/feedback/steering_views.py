@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from portal.core import audit
 from portal.core.roles import STEERING_GROUP, has_role
@@ -31,6 +31,25 @@ def steering_member_required(view):
     @login_required
     @never_cache
     @require_safe
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not has_role(request.user, STEERING_GROUP):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def steering_member_form(view):
+    """As steering_member_required, for pages with a form: GET shows it, POST sends it.
+
+    CsrfViewMiddleware checks every POST. Kept apart from steering_member_required so the report
+    pages stay read-only.
+    """
+
+    @login_required
+    @never_cache
+    @require_http_methods(["GET", "HEAD", "POST"])
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not has_role(request.user, STEERING_GROUP):

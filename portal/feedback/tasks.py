@@ -34,3 +34,11 @@ def train_theme_model():
 
     version = theming.train()
     return version.pk if version else None
+
+
+@task()
+def notify_proposal_decided(proposal_id):
+    """Tell the steering member who proposed a codebook change that it was decided. Queued after commit."""
+    from . import codebook
+
+    return codebook.email_proposer(proposal_id=proposal_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import action_views, views
 
 app_name = "feedback"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("feedback/your-feedback/what-happened/", views.status, name="status"),
     path("feedback/your-feedback/withdraw/", views.withdraw, name="withdraw"),
     path("feedback/<slug:slug>/", views.step, name="step"),
+    path("you-said-we-did/", action_views.public_list, name="actions"),
 ]

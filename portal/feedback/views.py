@@ -409,7 +409,12 @@ def status(request):
     submission = _submission_from_cookie(request, LOOKUP_COOKIE, LOOKUP_SALT, LOOKUP_MAX_AGE)
     if submission is None:
         return redirect("feedback:lookup")
-    return render(request, "feedback/status.html", {"submission": submission, "stages": selectors.stages(submission)})
+    context = {
+        "submission": submission,
+        "stages": selectors.stages(submission),
+        "actions": selectors.actions_for(submission),
+    }
+    return render(request, "feedback/status.html", context)
 
 
 @never_cache

@@ -235,7 +235,9 @@ def test_the_csv_download_matches_the_page_and_is_audited(steering, themes):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="themes-2026-09-to-2026-11.csv"' in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    header = rows.index(["Category", "Theme", "Positive", "Mixed", "Neutral", "Negative", "Total", "Previous period", "Change"])
+    header = rows.index(
+        ["Category", "Theme", "Positive", "Mixed", "Neutral", "Negative", "Total", "Previous period", "Change"]
+    )
     by_theme = {row[1]: row for row in rows[header + 1 :]}
     assert by_theme["Staff manner & personal attributes"][5:7] == ["12", "12"]
     assert by_theme["Food & drink provision & facilities"][5:7] == ["fewer than 10", "fewer than 10"]
@@ -260,7 +262,7 @@ def test_export_themes_refuses_bad_filters(db):
 
 
 def test_a_theme_name_cannot_become_a_spreadsheet_formula(steering, db):
-    theme = Theme.objects.create(category="Test", name="=HYPERLINK(\"http://example.com\")")
+    theme = Theme.objects.create(category="Test", name='=HYPERLINK("http://example.com")')
     for _n in range(10):
         approved(submitted_at=at(2026, 10), themes=[theme])
     content = steering.get(reverse("steering:export_csv")).content.decode()
