@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import journey, services
-from .choices import ContactMethod, SubmissionStatus
+from .choices import ActionStatus, ContactMethod, ProposalStatus, SubmissionStatus
 from .forms import NOT_SAID
-from .models import Action, ContactDetails, Draft, Organisation, Service, Submission, Theme
+from .models import Action, ContactDetails, Draft, Organisation, Service, Submission, Theme, ThemeProposal
 
 
 @dataclass
@@ -219,4 +219,14 @@ def portal_stats():
         "contact_details": ContactDetails.objects.count(),
         "organisations": Organisation.objects.count(),
         "services": {"total": Service.objects.count(), "offered": Service.objects.offered().count()},
+        "themes": {
+            "total": Theme.objects.count(),
+            "in_use": Theme.objects.filter(is_active=True).count(),
+            "proposals_open": ThemeProposal.objects.filter(status=ProposalStatus.OPEN).count(),
+        },
+        "actions": {
+            "total": Action.objects.count(),
+            "published": Action.objects.filter(is_published=True).count(),
+            "by_status": {status.value: Action.objects.filter(status=status).count() for status in ActionStatus},
+        },
     }

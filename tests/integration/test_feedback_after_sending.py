@@ -542,7 +542,9 @@ def test_portal_stats_prints_counts_and_no_words(service):
     assert stats["drafts"] == 2
     assert stats["contact_details"] == 1
     assert stats["services"] == {"total": 3, "offered": 1}
-    for name in ("themes", "actions", "studies", "expressions_of_interest"):
+    assert stats["themes"]["in_use"] == stats["themes"]["total"] == 40  # the seeded codebook
+    assert stats["actions"] == {"total": 0, "published": 0, "by_status": {"planned": 0, "in_progress": 0, "done": 0}}
+    for name in ("studies", "expressions_of_interest"):
         assert name in stats
     for words in (GOOD_WORDS, BETTER_WORDS, "Bartholomew", CONTACT["name"], CONTACT["email"], "Willow Ward"):
         assert words not in output

@@ -12,8 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         stats = portal_stats()
-        # Themes and actions arrive with the steering-group reporting work, studies and expressions of
-        # interest with research recruitment; until then there are none of each.
-        for name in ("themes", "actions", "studies", "expressions_of_interest"):
+        # Studies and expressions of interest arrive with research recruitment; until then there are none.
+        for name in ("studies", "expressions_of_interest"):
             stats.setdefault(name, 0)
         self.stdout.write(json.dumps(stats, indent=2, sort_keys=True))
