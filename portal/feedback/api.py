@@ -14,7 +14,6 @@ from typing import Annotated, Literal
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
@@ -101,7 +100,7 @@ class ReportQuery(Schema):
     end: Month | None = Field(
         None,
         description="The last month the report covers, as YYYY-MM: this month or one of the 35 before. "
-        "This month if not given.",
+        "Last month (the last whole month) if not given.",
         examples=["2025-06"],
     )
     months: int = Field(
@@ -139,10 +138,9 @@ class ReportQuery(Schema):
         return value
 
     def filters(self) -> reporting.Filters:
-        last_month = reporting.month_start(timezone.localdate())
+        last_month = reporting.last_complete_month()
         if self.end:
             last_month = datetime.strptime(self.end, "%Y-%m").date()
-        end = reporting.add_months(last_month, 1)
         service = None
         if self.service is not None:
             service = Service.objects.select_related("organisation").filter(pk=self.service).first()
@@ -156,8 +154,8 @@ class ReportQuery(Schema):
                         }
                     ]
                 )
-        return reporting.Filters(
-            start=reporting.add_months(end, -self.months), end=end, service=service, respondent=self.respondent or ""
+        return reporting.Filters.ending(
+            last_month, months=self.months, service=service, respondent=self.respondent or ""
         )
 
 

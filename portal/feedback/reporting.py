@@ -55,6 +55,10 @@ def months_between(start: date, end: date) -> list[date]:
     return months
 
 
+def last_complete_month(today: date | None = None) -> date:
+    return add_months(month_start(today or timezone.localdate()), -1)
+
+
 def month_label(month: date) -> str:
     return date_format(month, "F Y")
 
@@ -74,10 +78,14 @@ class Filters:
 
     @classmethod
     def default(cls, *, today: date | None = None, months: int = 3) -> Filters:
-        """The last `months` months, this one included."""
-        today = today or timezone.localdate()
-        end = add_months(month_start(today), 1)
-        return cls(start=add_months(end, -months), end=end)
+        """The last `months` whole months: this month is not over, so comparing it would mislead."""
+        return cls.ending(last_complete_month(today), months=months)
+
+    @classmethod
+    def ending(cls, last_month: date, *, months: int = 3, service: Service | None = None, respondent: str = ""):
+        """`months` months up to and including `last_month`."""
+        end = add_months(month_start(last_month), 1)
+        return cls(start=add_months(end, -months), end=end, service=service, respondent=respondent)
 
     @property
     def months(self) -> int:
@@ -500,7 +508,9 @@ class Equity:
     rows: list[EquityRow]
 
 
-ETHNIC_GROUPS = [*EthnicGroup]
+# "Prefer not to say" and no answer at all are one column: both are people we cannot place.
+ETHNIC_GROUPS = [group for group in EthnicGroup if group != EthnicGroup.PREFER_NOT]
+ETHNIC_KEYS = frozenset(group.value for group in ETHNIC_GROUPS)
 EVERYONE = "everyone"
 EQUITY_GROUP_LABELS = {
     EVERYONE: gettext_lazy("Everyone"),
@@ -511,7 +521,7 @@ EQUITY_GROUP_LABELS = {
 
 
 def _ethnic_key(value: str) -> str:
-    return value if value in EthnicGroup.values else NOT_STATED
+    return value if value in ETHNIC_KEYS else NOT_STATED
 
 
 def equity(filters: Filters) -> Equity:

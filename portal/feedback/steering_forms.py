@@ -43,18 +43,17 @@ class ReportFilterForm(forms.Form):
         self.fields["end"].choices = reporting.period_choices(self.today)
 
     def filters(self) -> reporting.Filters:
-        """The filters chosen, or the default (the last three months) for anything not valid."""
+        """The filters chosen, or the default (the last three whole months) for anything not valid."""
         default = reporting.Filters.default(today=self.today)
         if not self.is_bound or not self.is_valid():
             return default
         data = self.cleaned_data
-        months = int(data["months"] or 3)
-        end = default.end
+        last_month = default.last_month
         if data["end"]:
-            end = reporting.add_months(datetime.strptime(data["end"], "%Y-%m").date(), 1)
-        return reporting.Filters(
-            start=reporting.add_months(end, -months),
-            end=end,
+            last_month = datetime.strptime(data["end"], "%Y-%m").date()
+        return reporting.Filters.ending(
+            last_month,
+            months=int(data["months"] or 3),
             service=data["service"],
             respondent=data["respondent"] or "",
         )

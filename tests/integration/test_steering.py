@@ -17,7 +17,7 @@ from portal.feedback import reporting
 from portal.feedback.factories import ServiceFactory, approved, submission
 from portal.feedback.models import Theme
 
-TODAY = date(2026, 11, 20)
+TODAY = date(2026, 12, 5)
 
 
 def at(year, month, day=10):

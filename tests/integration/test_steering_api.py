@@ -20,7 +20,7 @@ from portal.feedback.models import ApiToken, Theme
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date(2026, 11, 20)
+TODAY = date(2026, 12, 5)
 STAFF = "Staff manner & personal attributes"
 FOOD = "Food & drink provision & facilities"
 REPORTS = ["/api/v1/themes", "/api/v1/equity"]
@@ -326,10 +326,10 @@ def test_services_and_codebook_label_what_the_reports_show(api, feedback):
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"end": "November"}, "end", "Give the month as YYYY-MM, from 2023-12 to 2026-11."),
-        ({"end": "2026-13"}, "end", "Give the month as YYYY-MM, from 2023-12 to 2026-11."),
-        ({"end": "2026-12"}, "end", "Give the month as YYYY-MM, from 2023-12 to 2026-11."),
-        ({"end": "2020-01"}, "end", "Give the month as YYYY-MM, from 2023-12 to 2026-11."),
+        ({"end": "November"}, "end", "Give the month as YYYY-MM, from 2024-01 to 2026-12."),
+        ({"end": "2026-13"}, "end", "Give the month as YYYY-MM, from 2024-01 to 2026-12."),
+        ({"end": "2027-01"}, "end", "Give the month as YYYY-MM, from 2024-01 to 2026-12."),
+        ({"end": "2020-01"}, "end", "Give the month as YYYY-MM, from 2024-01 to 2026-12."),
         ({"months": 5}, "months", "months must be one of 1, 3, 6, 12."),
         ({"months": "three"}, "months", None),
         ({"service": 999999}, "service", "No service has the id 999999; /services lists them."),
