@@ -69,6 +69,12 @@ def test_a_steering_member_filters_and_reads_a_theme_with_the_keyboard(page, liv
     page.wait_for_url("**/steering/equity/*")
     assert_accessible(page)
 
+    tab_to(page, "Printable report", tag="A")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/steering/report/*")
+    tab_to(page, "Print this report", tag="BUTTON")  # shown once JavaScript can print
+    assert_accessible(page)
+
 
 def test_the_printable_report_and_the_equity_view_without_javascript(no_js_page, live_server, reports, member):
     page = no_js_page
