@@ -231,8 +231,24 @@ class MonthCount:
         return short_month_label(self.month)
 
 
+class BySentiment:
+    """Counts split by tone, in the order every table shows them. Needs `by_sentiment`."""
+
+    by_sentiment: dict[str, Number]
+
+    def sentiment_counts(self) -> list[Number]:
+        return [self.by_sentiment[sentiment] for sentiment in SENTIMENTS]
+
+    def sentiment_rows(self) -> list[tuple[str, Number]]:
+        return [(str(sentiment.label), self.by_sentiment[sentiment]) for sentiment in SENTIMENTS]
+
+    @property
+    def sentiment_labels(self) -> list[str]:
+        return [str(sentiment.label) for sentiment in SENTIMENTS]
+
+
 @dataclass
-class ThemeRow:
+class ThemeRow(BySentiment):
     theme: Theme
     by_sentiment: dict[str, Number]
     total: Number
@@ -242,15 +258,9 @@ class ThemeRow:
     def change(self) -> Change:
         return Change(self.total, self.previous)
 
-    def sentiment_counts(self) -> list[Number]:
-        return [self.by_sentiment[sentiment] for sentiment in SENTIMENTS]
-
-    def sentiment_rows(self) -> list[tuple[str, Number]]:
-        return [(str(sentiment.label), self.by_sentiment[sentiment]) for sentiment in SENTIMENTS]
-
 
 @dataclass
-class Dashboard:
+class Dashboard(BySentiment):
     filters: Filters
     threshold: int
     total: Number
@@ -264,16 +274,6 @@ class Dashboard:
     def change(self) -> Change:
         return Change(self.total, self.previous_total)
 
-    def sentiment_counts(self) -> list[Number]:
-        return [self.by_sentiment[sentiment] for sentiment in SENTIMENTS]
-
-    def sentiment_rows(self) -> list[tuple[str, Number]]:
-        return [(str(sentiment.label), self.by_sentiment[sentiment]) for sentiment in SENTIMENTS]
-
-    @property
-    def sentiment_labels(self) -> list[str]:
-        return [str(sentiment.label) for sentiment in SENTIMENTS]
-
 
 def _trend_months(filters: Filters) -> list[date]:
     """The twelve months up to the period's end, or the whole period (and the one before) if longer."""
@@ -281,67 +281,82 @@ def _trend_months(filters: Filters) -> list[date]:
     return months_between(start, filters.end)
 
 
-def _monthly(queryset, months: list[date]) -> dict[date, int]:
-    since, until = _bounds(months[0], add_months(months[-1], 1))
-    counts = dict.fromkeys(months, 0)
-    rows = (
-        queryset.filter(submitted_at__gte=since, submitted_at__lt=until)
-        .annotate(month=TruncMonth("submitted_at"))
-        .values("month")
+def _month_of(value) -> date:
+    """The first day of the month TruncMonth gave (a datetime in the current time zone)."""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return month_start(value)
+
+
+def _span(filters: Filters) -> list[date]:
+    """Every month a report reads: the trend's twelve and the previous period's."""
+    return months_between(min(_trend_months(filters)[0], filters.previous.start), filters.end)
+
+
+def _by_month_and_sentiment(rows, month_field, sentiment_field, filters, span):
+    """Counts by month over the span, and by sentiment within the period, from one grouped query.
+
+    One query, so the two always agree: two queries could see different data if a moderator approved
+    something in between, and totals that disagreed would defeat secondary suppression.
+    """
+    monthly = dict.fromkeys(span, 0)
+    sentiments = dict.fromkeys([*SENTIMENTS, NO_SENTIMENT], 0)
+    for row in (
+        rows.annotate(month=TruncMonth(month_field))
+        .values("month", sentiment_field)
         .annotate(count=Count("id"))
         .order_by()
-    )
-    for row in rows:
-        month = row["month"]
-        if isinstance(month, datetime):
-            month = timezone.localtime(month).date() if timezone.is_aware(month) else month.date()
-        counts[month_start(month)] = counts.get(month_start(month), 0) + row["count"]
-    return counts
+    ):
+        month = _month_of(row["month"])
+        monthly[month] = monthly.get(month, 0) + row["count"]
+        if filters.start <= month < filters.end:
+            sentiments[row[sentiment_field]] = sentiments.get(row[sentiment_field], 0) + row["count"]
+    return monthly, sentiments
 
 
-def _relate_months(table, total_key, months, month_keys, start, end):
-    """Relate a period's total to its months, when the trend shows every month of that period."""
-    wanted = months_between(start, end)
-    if wanted and all(month in month_keys for month in wanted):
-        table.relate(total_key, [month_keys[month] for month in wanted])
+def _period_table(filters: Filters, monthly: dict[date, int], sentiments: dict[str, int]) -> disclosure.Table:
+    """A table of the period's total, the previous period's, the tones and the trend's months, related."""
+    previous = filters.previous
+    trend_months = _trend_months(filters)
+    table = disclosure.Table()
+    table.add("total", sum(count for month, count in monthly.items() if filters.start <= month < filters.end))
+    table.add("previous", sum(count for month, count in monthly.items() if previous.start <= month < previous.end))
+    for sentiment, count in sentiments.items():
+        table.add(("sentiment", sentiment), count, hidden=sentiment == NO_SENTIMENT)
+    table.relate("total", [("sentiment", sentiment) for sentiment in sentiments])
+    for month, count in monthly.items():
+        table.add(("month", month), count, hidden=month not in trend_months)
+    # A period's total is the sum of its months when the trend shows every one of them.
+    for total, period in (("total", filters), ("previous", previous)):
+        wanted = months_between(period.start, period.end)
+        if all(month in trend_months for month in wanted):
+            table.relate(total, [("month", month) for month in wanted])
+    return table
+
+
+def _trend(table: disclosure.Table, filters: Filters) -> list[MonthCount]:
+    return [
+        MonthCount(month, _count(table, ("month", month)), filters.start <= month) for month in _trend_months(filters)
+    ]
 
 
 def dashboard(filters: Filters) -> Dashboard:
     """Counts per theme by sentiment, the change since the previous period, and the monthly trend."""
-    previous = filters.previous
-    trend_months = _trend_months(filters)
-    # One query for the whole span the page covers, grouped by month, answers the trend and both
-    # period totals; the themes take two more.
-    whole = approved(filters, start=min(trend_months[0], previous.start), end=filters.end)
-    monthly = _monthly(whole, months_between(min(trend_months[0], previous.start), filters.end))
-    current_total = sum(count for month, count in monthly.items() if filters.start <= month < filters.end)
-    previous_total = sum(count for month, count in monthly.items() if previous.start <= month < previous.end)
-    sentiments = dict.fromkeys([*SENTIMENTS, NO_SENTIMENT], 0)
-    for row in approved(filters).values("sentiment").annotate(count=Count("id")).order_by():
-        sentiments[row["sentiment"]] = sentiments.get(row["sentiment"], 0) + row["count"]
-
+    span = _span(filters)
+    # Three queries: all feedback by month and tone, themes by tone now, themes before.
+    monthly, sentiments = _by_month_and_sentiment(
+        approved(filters, start=span[0]), "submitted_at", "sentiment", filters, span
+    )
     theme_counts: dict[int, dict[str, int]] = {}
     for row in _theme_links(filters).values("theme_id", "submission__sentiment").annotate(count=Count("id")).order_by():
         theme_counts.setdefault(row["theme_id"], {})[row["submission__sentiment"]] = row["count"]
     previous_counts = {
         row["theme_id"]: row["count"]
-        for row in _theme_links(previous).values("theme_id").annotate(count=Count("id")).order_by()
+        for row in _theme_links(filters.previous).values("theme_id").annotate(count=Count("id")).order_by()
     }
     themes = Theme.objects.filter(pk__in=set(theme_counts) | set(previous_counts)).order_by("category", "name")
 
-    table = disclosure.Table()
-    table.add("total", current_total)
-    table.add("previous", previous_total)
-    for sentiment, count in sentiments.items():
-        table.add(("sentiment", sentiment), count, hidden=sentiment == NO_SENTIMENT)
-    table.relate("total", [("sentiment", sentiment) for sentiment in sentiments])
-    month_keys = {}
-    for month in months_between(min(trend_months[0], previous.start), filters.end):
-        key = ("month", month)
-        table.add(key, monthly[month], hidden=month not in trend_months)
-        month_keys[month] = key
-    _relate_months(table, "total", trend_months, month_keys, filters.start, filters.end)
-    _relate_months(table, "previous", trend_months, month_keys, previous.start, previous.end)
+    table = _period_table(filters, monthly, sentiments)
     for theme in themes:
         counts = theme_counts.get(theme.pk, {})
         parts = []
@@ -368,7 +383,7 @@ def dashboard(filters: Filters) -> Dashboard:
             )
             for theme in themes
         ],
-        trend=[MonthCount(month, _count(table, ("month", month)), filters.start <= month) for month in trend_months],
+        trend=_trend(table, filters),
     )
 
 
@@ -376,7 +391,7 @@ def dashboard(filters: Filters) -> Dashboard:
 
 
 @dataclass
-class ThemeReport:
+class ThemeReport(BySentiment):
     filters: Filters
     theme: Theme
     threshold: int
@@ -389,47 +404,15 @@ class ThemeReport:
     def change(self) -> Change:
         return Change(self.total, self.previous)
 
-    def sentiment_counts(self) -> list[Number]:
-        return [self.by_sentiment[sentiment] for sentiment in SENTIMENTS]
-
-    def sentiment_rows(self) -> list[tuple[str, Number]]:
-        return [(str(sentiment.label), self.by_sentiment[sentiment]) for sentiment in SENTIMENTS]
-
 
 def theme_report(filters: Filters, theme: Theme) -> ThemeReport:
     """One theme's counts by sentiment and by month, for its own page."""
-    previous = filters.previous
-    trend_months = _trend_months(filters)
-    span = months_between(min(trend_months[0], previous.start), filters.end)
-    links = _theme_links(filters, start=span[0], end=filters.end).filter(theme=theme)
-    monthly = dict.fromkeys(span, 0)
-    sentiments = dict.fromkeys([*SENTIMENTS, NO_SENTIMENT], 0)
-    for row in (
-        links.annotate(month=TruncMonth("submission__submitted_at"))
-        .values("month", "submission__sentiment")
-        .annotate(count=Count("id"))
-        .order_by()
-    ):
-        month = row["month"]
-        if isinstance(month, datetime):
-            month = timezone.localtime(month).date() if timezone.is_aware(month) else month.date()
-        month = month_start(month)
-        monthly[month] = monthly.get(month, 0) + row["count"]
-        if filters.start <= month < filters.end:
-            sentiments[row["submission__sentiment"]] = sentiments.get(row["submission__sentiment"], 0) + row["count"]
-
-    table = disclosure.Table()
-    table.add("total", sum(count for month, count in monthly.items() if filters.start <= month < filters.end))
-    table.add("previous", sum(count for month, count in monthly.items() if previous.start <= month < previous.end))
-    for sentiment, count in sentiments.items():
-        table.add(("sentiment", sentiment), count, hidden=sentiment == NO_SENTIMENT)
-    table.relate("total", [("sentiment", sentiment) for sentiment in sentiments])
-    month_keys = {}
-    for month in span:
-        table.add(("month", month), monthly[month], hidden=month not in trend_months)
-        month_keys[month] = ("month", month)
-    _relate_months(table, "total", trend_months, month_keys, filters.start, filters.end)
-    _relate_months(table, "previous", trend_months, month_keys, previous.start, previous.end)
+    span = _span(filters)
+    links = _theme_links(filters, start=span[0]).filter(theme=theme)
+    monthly, sentiments = _by_month_and_sentiment(
+        links, "submission__submitted_at", "submission__sentiment", filters, span
+    )
+    table = _period_table(filters, monthly, sentiments)
     table.suppress()
     return ThemeReport(
         filters=filters,
@@ -438,7 +421,7 @@ def theme_report(filters: Filters, theme: Theme) -> ThemeReport:
         total=_count(table, "total"),
         previous=_count(table, "previous"),
         by_sentiment={sentiment: _count(table, ("sentiment", sentiment)) for sentiment in SENTIMENTS},
-        trend=[MonthCount(month, _count(table, ("month", month)), filters.start <= month) for month in trend_months],
+        trend=_trend(table, filters),
     )
 
 

@@ -144,14 +144,14 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(steering, themes, django_
             approved(submitted_at=at(2026, 10), themes=[theme])
     url = reverse("steering:dashboard")
     steering.get(url)
-    # The report itself takes five (months, tones, themes now and before, the themes); the rest are
+    # The report itself takes four (months by tone, themes now and before, the themes); the rest are
     # the session, user, roles, MFA, the service filter, site settings and the page header's
     # permissions. More feedback or more themes add none.
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(17):
         steering.get(url)
     for _n in range(30):
         approved(submitted_at=at(2026, 9), themes=list(Theme.objects.all()[:20]))
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(17):
         steering.get(url)
 
 
