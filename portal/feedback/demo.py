@@ -4,6 +4,9 @@ The feedback is written for the demo: no real person's words. It goes through th
 (portal.feedback.services), so the worker processes it like any other, and it is spread over the
 last six months so that later reports have trends to show. Safe to run again: each demo submission
 has a fixed draft token, and one that exists already is left alone.
+
+Sixty pieces of feedback are too few for the steering pages, which hide any count under 10, so a
+year of approved history is added in bulk as well (seed_reporting_history).
 """
 
 import random
@@ -149,6 +152,9 @@ SENTIMENT = {
     "very_poor": "negative",
 }
 DEMO_FEEDBACK_COUNT = 60
+# A year of approved history: about 125 a month, enough for most theme counts to clear a threshold of 10.
+DEMO_HISTORY_COUNT = 1500
+DEMO_HISTORY_SEED = 2026
 # Demo feedback older than this has been moderated, unless it raised a safeguarding flag; newer waits in the queue.
 MODERATED_AFTER_DAYS = 21
 
@@ -271,3 +277,164 @@ def _suggest_for_the_queue():
         return
     for submission in Submission.objects.filter(status__in=UNDECIDED, theme_suggestions__isnull=True):
         theming.suggest(submission)
+
+
+def seed_reporting_history(services_by_name, *, count=DEMO_HISTORY_COUNT):
+    """A year of approved feedback across the demo services, so the steering pages show real numbers.
+
+    Bulk-created (portal.feedback.synthetic) rather than sent and moderated one by one, which would
+    take minutes. Returns how many were new: none if the history is there already.
+    """
+    from . import synthetic
+
+    if synthetic.synthetic(DEMO_HISTORY_SEED).exists():
+        return 0
+    now = timezone.now()
+    return synthetic.generate_approved(
+        count,
+        start=now - timedelta(days=365),
+        end=now,
+        seed=DEMO_HISTORY_SEED,
+        services=services_by_name.values(),
+    )
+
+
+# "You said, we did": (title, you said, we did, easy-read summary, picture, status, months until expected,
+# published, themes by name, services by name; none means every service).
+DEMO_ACTIONS = [
+    (
+        "Quieter wards at night",
+        "People on Willow Ward and Cedar Ward told us the ward was too noisy at night to sleep or to feel safe. "
+        "Doors banged, staff talked loudly at the nurses' station and the corridor lights stayed bright.",
+        "Night staff agreed a quiet-hours plan with patients: soft-close doors, talking quietly after 11pm, and "
+        "dimmed corridor lights. Ear plugs and eye masks are offered at bedtime. We ask about sleep in every "
+        "ward round.",
+        "Wards were too noisy at night. Night staff now talk quietly and turn the big lights down at 11 o'clock. "
+        "You can ask for ear plugs or an eye mask.",
+        "bed",
+        "done",
+        None,
+        True,
+        ["Feeling safe", "Sensory environment for autistic people", "Sensory experience"],
+        ["Willow Ward", "Cedar Ward"],
+    ),
+    (
+        "Your rights under the Mental Health Act, in easy read",
+        "People told us their rights under the Mental Health Act were read out to them on the day they arrived, "
+        "when they were too unwell to take them in, and nobody came back to them. Some did not know they could "
+        "appeal or ask for an advocate.",
+        "With people who have been detained, we are writing an easy-read guide to rights, with pictures. Named "
+        "nurses will go through it in the first week and again a week later, and write down what the person "
+        "understood. Advocates will get a copy to use in their visits.",
+        "You have rights when you have to stay in hospital. We are making an easy-read guide to your rights. "
+        "Staff will go through it with you in your first week.",
+        "document",
+        "in_progress",
+        3,
+        True,
+        ["Mental Health Act rights and leave", "Advocacy", "Reasonable adjustments"],
+        [],
+    ),
+    (
+        "Talking after restraint",
+        "People who had been restrained told us nobody talked with them about it afterwards, and that being held "
+        "down in front of other patients felt humiliating.",
+        "Every restraint is now followed within 72 hours by a debrief with a member of staff the person chooses, "
+        "offered again if they are not ready. What they say goes into their care plan, so staff know what helps "
+        "them calm down. Ward managers review each debrief every month.",
+        "Sometimes staff hold a person down to keep everyone safe. Afterwards, a member of staff you trust will "
+        "talk with you. You can say what would help next time.",
+        "talking",
+        "in_progress",
+        2,
+        True,
+        ["Restrictive practice", "Feeling safe"],
+        ["Maple Ward", "Birch Ward", "Rowan Unit"],
+    ),
+    (
+        "Halal and cultural food every day",
+        "People told us halal food was only on the menu some days, that food from their culture was hard to get, "
+        "and that the prayer room was often locked.",
+        "The catering team worked with patients and the chaplaincy on a new menu. There is a halal choice at every "
+        "meal, and a monthly menu of dishes patients suggest. The prayer room is open all day, and staff can bring "
+        "a prayer mat to the ward.",
+        "Halal food is now on the menu every day. You can ask for food from your culture. You can ask for a quiet "
+        "place to pray.",
+        "heart",
+        "done",
+        None,
+        True,
+        ["Food & drink provision & facilities", "Cultural and religious needs"],
+        [],
+    ),
+    (
+        "Visiting hours that suit families",
+        "Families told us visiting hours clashed with their work and with school, so some people had no visits for "
+        "weeks.",
+        "We will add evening and weekend visiting slots, and a video-call room that families can book. Carers are "
+        "helping us choose the times.",
+        "Families said visiting times were hard for them. We will add visits in the evening and at weekends. You "
+        "can also book a video call.",
+        "family",
+        "planned",
+        4,
+        False,
+        ["Contact with family and friends", "Interaction with family/ carers"],
+        ["Willow Ward", "Cedar Ward", "Oak House"],
+    ),
+]
+
+DEMO_PROPOSAL = {
+    "kind": "new",
+    "name": "Sleep and rest",
+    "category": "Mental health, learning disability and autism",
+    "description": "Being able to sleep and rest on the ward: noise and light at night, night-time checks, and "
+    "somewhere quiet to rest in the day. Noise in general is under Sensory experience.",
+    "reason": "Feedback about noise at night and night-time checks keeps coming up, but moderators put it under "
+    "several themes, so we cannot see how often people raise it.",
+}
+
+
+def seed_actions(steering_member):
+    """Demo "you said, we did" actions, made through the real write path; and one codebook proposal.
+
+    Found again by title (and the proposal by name), so running it twice adds nothing. Returns how
+    many actions were new.
+    """
+    from portal.easyread.pictures import load_starter_pictures
+
+    from . import actions, codebook
+    from .models import Action, Theme, ThemeProposal
+
+    pictures = load_starter_pictures(only={entry[4] for entry in DEMO_ACTIONS})
+    themes = {theme.name: theme for theme in Theme.objects.all()}
+    services = {service.name: service for service in Service.objects.filter(organisation__name__in=DEMO_SERVICES)}
+    today = timezone.localdate()
+    made = 0
+    for entry in DEMO_ACTIONS:
+        title, you_said, we_did, summary, picture, status, months, published, theme_names, service_names = entry
+        if Action.objects.filter(title=title).exists():
+            continue
+        expected = None
+        if months:
+            year, month = divmod(today.month - 1 + months, 12)
+            expected = today.replace(year=today.year + year, month=month + 1, day=1)
+        actions.save_action(
+            data={
+                "title": title,
+                "you_said": you_said,
+                "we_did": we_did,
+                "easy_read_summary": summary,
+                "picture": pictures[picture],
+                "status": status,
+                "expected": expected,
+                "is_published": published,
+                "themes": [themes[name] for name in theme_names if name in themes],
+                "services": [services[name] for name in service_names if name in services],
+            },
+            by=steering_member,
+        )
+        made += 1
+    if not ThemeProposal.objects.filter(name=DEMO_PROPOSAL["name"]).exists():
+        codebook.propose(**DEMO_PROPOSAL, by=steering_member)
+    return made

@@ -162,7 +162,8 @@ def test_seed_demo_moderates_the_older_feedback_and_leaves_the_rest_in_the_queue
 
     seed_demo()
 
-    submissions = Submission.objects.all()
+    # The sixty sent through the write path; the year of bulk-made history is checked below.
+    submissions = Submission.objects.exclude(draft_digest__startswith="synthetic-")
     assert submissions.filter(processed_at__isnull=True).count() == 0
     approved = submissions.filter(status="approved")
     assert 0 < approved.count() < 60
@@ -181,6 +182,37 @@ def test_seed_demo_moderates_the_older_feedback_and_leaves_the_rest_in_the_queue
     assert ThemeModelVersion.objects.get().confirmed_submissions == approved.count()
     assert ThemeSuggestion.objects.filter(submission__status="received").exists()
 
+    approved_before = approved.count()
     seed_demo()  # a second run decides nothing twice, and trains nothing again
-    assert Submission.objects.filter(status="approved").count() == approved.count()
+    assert approved.count() == approved_before
     assert ThemeModelVersion.objects.count() == 1
+
+
+def test_seed_demo_adds_a_year_of_approved_history_so_the_steering_dashboard_shows_numbers(db, demo_machine):
+    from portal.feedback import reporting
+    from portal.feedback.demo import DEMO_HISTORY_COUNT, DEMO_HISTORY_SEED, DEMO_SERVICES
+    from portal.feedback.synthetic import synthetic
+
+    output = seed_demo()
+
+    history = synthetic(DEMO_HISTORY_SEED)
+    assert history.count() == DEMO_HISTORY_COUNT
+    demo_services = {name for services in DEMO_SERVICES.values() for name, _type, _place in services}
+    assert set(history.values_list("service__name", flat=True)) == demo_services | {None}
+    assert f"({DEMO_HISTORY_COUNT} pieces)" in output
+    dashboard = reporting.dashboard(reporting.Filters.default(months=12))
+    assert not dashboard.total.suppressed
+    assert dashboard.total.value > 1000
+    assert sum(not row.total.suppressed for row in dashboard.themes) >= 10
+
+    assert "pieces)" not in seed_demo()
+    assert history.count() == DEMO_HISTORY_COUNT
+
+
+def test_seed_demo_adds_no_made_up_history_outside_a_demo_machine(db, settings):
+    settings.PORTAL_DEMO = False
+    settings.DEBUG = False
+
+    seed_demo()
+
+    assert not Submission.objects.filter(status="approved").exists()

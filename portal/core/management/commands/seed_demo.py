@@ -6,7 +6,13 @@ from django.db import transaction
 from portal.content.demo import seed_pages
 from portal.content.demo_content import seed_content
 from portal.core.demo import DEMO_PASSWORD, DEMO_USERS, seed_settings, seed_users
-from portal.feedback.demo import seed_feedback, seed_moderation, seed_services
+from portal.feedback.demo import (
+    seed_actions,
+    seed_feedback,
+    seed_moderation,
+    seed_reporting_history,
+    seed_services,
+)
 
 
 class Command(BaseCommand):
@@ -17,15 +23,23 @@ class Command(BaseCommand):
             pages = seed_pages()
             seed_content(pages["home"])
             seed_settings(pages)
-            feedback = seed_feedback(seed_services())
+            services = seed_services()
+            feedback = seed_feedback(services)
             accounts_allowed = settings.PORTAL_DEMO or settings.DEBUG
+            history = 0
             if accounts_allowed:
                 seed_users()
                 users = get_user_model().objects
                 seed_moderation(
                     users.get(email="moderator@example.org"), lead=users.get(email="safeguarding@example.org")
                 )
+                # Only where demo accounts are: made-up approved feedback must never reach a real report.
+                history = seed_reporting_history(services)
+                # Made-up "you said, we did" actions are public: only ever on a demo machine.
+                seed_actions(users.get(email="steering@example.org"))
         self.stdout.write(self.style.SUCCESS(f"Demo content is ready ({feedback} new pieces of synthetic feedback)."))
+        if history:
+            self.stdout.write(f"Added a year of approved feedback for the steering pages ({history} pieces).")
         if not accounts_allowed:
             self.stdout.write("Demo accounts were not created: set PORTAL_DEMO=1 on a demo machine to create them.")
             return
