@@ -378,9 +378,8 @@ LOGGING = {
 # Demo accounts and passwords are created only when this is on (make demo sets it), never in production.
 PORTAL_DEMO = env_bool("PORTAL_DEMO", False)
 PORTAL_SERVICE_NAME = _("Lived experience portal")
-# Paths (after any language prefix) that only staff reach, and only with MFA set up. Later areas
-# (research) add their prefixes here.
-PORTAL_STAFF_AREA_PREFIXES = ["/admin/", "/staff/", "/steering/"]
+# Paths (after any language prefix) that only staff reach, and only with MFA set up.
+PORTAL_STAFF_AREA_PREFIXES = ["/admin/", "/staff/", "/steering/", "/researchers/"]
 # Disclosure control (portal/core/disclosure.py): any count from 1 to this less one is shown as
 # "fewer than N" wherever numbers leave the database (steering pages, CSV, report, API).
 PORTAL_SUPPRESSION_THRESHOLD = env_int("PORTAL_SUPPRESSION_THRESHOLD", 10)
@@ -414,5 +413,18 @@ THEME_MODEL_RETRAIN_EVERY = env_int("THEME_MODEL_RETRAIN_EVERY", 25)
 if env("PII_RECOGNISERS"):
     PII_RECOGNISERS = env_list("PII_RECOGNISERS")
 PII_SPACY_MODEL = env("PII_SPACY_MODEL", "en_core_web_sm")
+
+# Research ----------------------------------------------------------------------------------------
+# Unfinished "I'm interested" answers are kept this many days, then deleted by `manage.py purge_expired`.
+RESEARCH_DRAFT_DAYS = env_int("RESEARCH_DRAFT_DAYS", 7)
+# People's contact details (and the researchers' notes on them) are deleted this many days after a
+# study's closing date, by `manage.py purge_expired`.
+RESEARCH_CONTACT_DETAILS_DAYS = env_int("RESEARCH_CONTACT_DETAILS_DAYS", 90)
+# Per-address limits (django-ratelimit syntax), as for feedback.
+RESEARCH_RATE_LIMITS = {
+    "start": env("RESEARCH_RATE_LIMIT_START", "60/h"),
+    "submit": env("RESEARCH_RATE_LIMIT_SUBMIT", "30/h"),
+    "withdraw": env("RESEARCH_RATE_LIMIT_WITHDRAW", "20/h"),
+}
 # Rate limits count the client's address as the sign-in limits do (TRUSTED_PROXY_COUNT).
 RATELIMIT_IP_META_KEY = "portal.core.ratelimits.client_ip"

@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include("portal.core.urls")),
     path("", include("portal.content.urls")),
     path("steering/", include("portal.feedback.steering_urls")),
+    path("researchers/", include("portal.research.area_urls")),
+    path("", include("portal.research.urls")),
     path("", include("portal.feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -39,6 +39,7 @@ class HomePage(Page):
         "content.StandardPage",
         "content.UpdateIndexPage",
         "content.ResourceIndexPage",
+        "research.StudyIndexPage",
         "easyread.EasyReadIndexPage",
         "easyread.EasyReadPage",
     ]

@@ -5,14 +5,12 @@ import json
 from django.core.management.base import BaseCommand
 
 from portal.feedback.selectors import portal_stats
+from portal.research.selectors import research_stats
 
 
 class Command(BaseCommand):
     help = "Print JSON counts: submissions by status, drafts, services, themes, actions, studies, interest."
 
     def handle(self, *args, **options):
-        stats = portal_stats()
-        # Studies and expressions of interest arrive with research recruitment; until then there are none.
-        for name in ("studies", "expressions_of_interest"):
-            stats.setdefault(name, 0)
+        stats = {**portal_stats(), **research_stats()}
         self.stdout.write(json.dumps(stats, indent=2, sort_keys=True))

@@ -2,8 +2,9 @@
 
 What goes, and when, is in portal/feedback/retention.py (and docs/operations/retention.md): expired
 drafts, old contact details, the raw words of approved feedback once the redacted version has stood
-long enough, and the words of spam. Each run is recorded in the audit log with how much went. Run it
-daily from the scheduler; the task portal.feedback.tasks.purge_expired does the same from a task queue.
+long enough, the words of spam, and what people told a study once it has been closed long enough.
+Each run is recorded in the audit log with how much went. Run it daily from the scheduler; the task
+portal.feedback.tasks.purge_expired does the same from a task queue.
 """
 
 from django.core.management.base import BaseCommand
@@ -22,3 +23,8 @@ class Command(BaseCommand):
             f"Replaced the raw words of {counts['approved_raw_text']} approved submission(s) with the redacted version."
         )
         self.stdout.write(f"Deleted the words of {counts['spam_text']} submission(s) rejected as spam.")
+        self.stdout.write(f"Deleted {counts['research_drafts']} unfinished expression(s) of interest.")
+        self.stdout.write(
+            f"Deleted the details of {counts['research_contact_details']} person(s) interested in studies "
+            "closed past their time limit."
+        )
