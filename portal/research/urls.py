@@ -12,6 +12,7 @@ urlpatterns = [
     path("take-part/thank-you/", views.thank_you, name="thank_you"),
     path("take-part/withdraw/", views.withdraw_by_code, name="withdraw_by_code"),
     path("take-part/withdraw/<str:token>/", views.withdraw_by_link, name="withdraw_by_link"),
+    path("take-part/<int:study_id>/", views.start, name="start"),
     path("take-part/<int:study_id>/begin/", views.begin, name="begin"),
     path("take-part/<int:study_id>/mode/", views.switch_mode, name="switch_mode"),
     path("take-part/<int:study_id>/discard/", views.discard, name="discard"),

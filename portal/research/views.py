@@ -5,4 +5,4 @@ def _todo(request, *args, **kwargs):
     raise Http404
 
 
-thank_you = withdraw_by_code = withdraw_by_link = begin = switch_mode = discard = check_answers = step = _todo
+start = thank_you = withdraw_by_code = withdraw_by_link = begin = switch_mode = discard = check_answers = step = _todo
