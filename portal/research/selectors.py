@@ -67,17 +67,17 @@ def research_stats():
     """Counts for operators (`manage.py portal_stats`): totals only."""
     today = timezone.localdate()
     studies = StudyPage.objects.aggregate(
-        total=Count("id"),
-        live=Count("id", filter=Q(live=True)),
-        recruiting=Count("id", filter=Q(live=True, status=StudyStatus.OPEN, closing_date__gte=today)),
+        total_studies=Count("id"),
+        live_studies=Count("id", filter=Q(live=True)),
+        recruiting_studies=Count("id", filter=Q(live=True, status=StudyStatus.OPEN, closing_date__gte=today)),
     )
     by_status = status_counts(ExpressionOfInterest.objects.all())
     return {
-        "studies": studies["total"],
+        "studies": studies["total_studies"],
         "expressions_of_interest": sum(by_status.values()),
         "research": {
-            "studies_live": studies["live"],
-            "studies_recruiting": studies["recruiting"],
+            "studies_live": studies["live_studies"],
+            "studies_recruiting": studies["recruiting_studies"],
             "expressions_of_interest_by_status": by_status,
             "expressions_of_interest_with_personal_data": ExpressionOfInterest.objects.exclude(encrypted="").count(),
             "interest_drafts": InterestDraft.objects.filter(expression__isnull=True).count(),
