@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
 from portal.core import audit
 from portal.core.roles import STEERING_GROUP, has_role
@@ -25,38 +25,30 @@ from .steering_forms import ReportFilterForm
 QUOTES_PER_PAGE = 10
 
 
-def steering_member_required(view):
-    """Signed in, in the Steering group role; anyone else is refused."""
+def steering_member(*, methods=("GET", "HEAD")):
+    """Signed in, in the Steering group role; anyone else is refused. Only `methods` are allowed.
 
-    @login_required
-    @never_cache
-    @require_safe
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not has_role(request.user, STEERING_GROUP):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def steering_member_form(view):
-    """As steering_member_required, for pages with a form: GET shows it, POST sends it.
-
-    CsrfViewMiddleware checks every POST. Kept apart from steering_member_required so the report
-    pages stay read-only.
+    CsrfViewMiddleware checks every POST.
     """
 
-    @login_required
-    @never_cache
-    @require_http_methods(["GET", "HEAD", "POST"])
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not has_role(request.user, STEERING_GROUP):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @login_required
+        @never_cache
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not has_role(request.user, STEERING_GROUP):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
+
+
+# The report pages are read-only; the pages with a form show it on GET and take it on POST.
+steering_member_required = steering_member()
+steering_member_form = steering_member(methods=("GET", "HEAD", "POST"))
 
 
 def _filters(request):
