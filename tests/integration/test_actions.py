@@ -28,17 +28,6 @@ SECRET_TITLE = "Quieter corridors after lights out"
 
 
 @pytest.fixture
-def steering_member(db):
-    return UserFactory(roles=[roles.STEERING_GROUP], with_totp=True)
-
-
-@pytest.fixture
-def steering(client, steering_member):
-    client.force_login(steering_member)
-    return client
-
-
-@pytest.fixture
 def themes(db):
     return {
         "safe": Theme.objects.get(name="Feeling safe"),

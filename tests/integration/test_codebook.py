@@ -26,17 +26,6 @@ NEW_THEME = {
 
 
 @pytest.fixture
-def member(db):
-    return UserFactory(roles=[roles.STEERING_GROUP], with_totp=True)
-
-
-@pytest.fixture
-def steering(client, member):
-    client.force_login(member)
-    return client
-
-
-@pytest.fixture
 def administrator(db):
     return UserFactory(roles=[roles.ADMINISTRATORS], with_totp=True)
 
@@ -63,7 +52,7 @@ def decide(client, proposal, status, response=""):
 # The steering area ------------------------------------------------------------------------------
 
 
-def test_only_steering_members_reach_the_codebook_pages(client, member):
+def test_only_steering_members_reach_the_codebook_pages(client, steering_member):
     urls = [reverse("steering:codebook"), reverse("steering:codebook_propose"), reverse("steering:codebook_proposals")]
 
     for url in urls:
@@ -77,7 +66,7 @@ def test_only_steering_members_reach_the_codebook_pages(client, member):
     assert client.post(urls[1], NEW_THEME).status_code == 403
     assert not ThemeProposal.objects.exists()
 
-    client.force_login(member)
+    client.force_login(steering_member)
     for url in urls:
         assert client.get(url).status_code == 200
 
@@ -145,7 +134,7 @@ def test_a_change_that_changes_nothing_is_refused(steering, safe):
     assert not ThemeProposal.objects.exists()
 
 
-def test_sending_a_proposal_records_it_audits_it_and_lists_it(steering, member):
+def test_sending_a_proposal_records_it_audits_it_and_lists_it(steering, steering_member):
     response = steering.post(reverse("steering:codebook_propose"), NEW_THEME)
 
     assert response.status_code == 302
@@ -154,11 +143,11 @@ def test_sending_a_proposal_records_it_audits_it_and_lists_it(steering, member):
     assert (proposal.kind, proposal.name, proposal.proposed_by, proposal.status) == (
         "new",
         "Sleep and rest",
-        member,
+        steering_member,
         "open",
     )
     event = AuditEvent.objects.get(action="codebook.proposed")
-    assert event.actor == member
+    assert event.actor == steering_member
     assert event.detail == {"kind": "new", "theme": None}
 
     html = steering.get(response.url).content.decode()
@@ -181,8 +170,8 @@ def test_a_retire_proposal_keeps_only_the_theme_and_the_reason(steering, safe):
 # Administrators decide in the Wagtail admin ---------------------------------------------------------
 
 
-def test_administrators_see_the_proposal_and_moderators_can_only_read_it(client, admin_client, member):
-    proposal = propose(member)
+def test_administrators_see_the_proposal_and_moderators_can_only_read_it(client, admin_client, steering_member):
+    proposal = propose(steering_member)
 
     listing = admin_client.get(reverse(LIST))
     edit = admin_client.get(reverse(EDIT, args=[proposal.pk]))
@@ -202,9 +191,9 @@ def test_administrators_see_the_proposal_and_moderators_can_only_read_it(client,
 
 
 def test_accepting_a_new_theme_adds_it_as_a_revision_and_tells_the_proposer(
-    admin_client, administrator, member, mailoutbox, django_capture_on_commit_callbacks, run_worker
+    admin_client, administrator, steering_member, mailoutbox, django_capture_on_commit_callbacks, run_worker
 ):
-    proposal = propose(member)
+    proposal = propose(steering_member)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = decide(admin_client, proposal, "accepted", "Agreed: moderators will use it from Monday.")
@@ -230,15 +219,17 @@ def test_accepting_a_new_theme_adds_it_as_a_revision_and_tells_the_proposer(
 
     run_worker()
     [email] = mailoutbox
-    assert email.to == [member.email]
+    assert email.to == [steering_member.email]
     assert "Accepted" in email.subject
     assert "Agreed: moderators will use it from Monday." in email.body
     assert reverse("steering:codebook_proposals") in email.body
 
 
-def test_accepting_a_change_updates_only_what_was_given(admin_client, administrator, member, safe):
+def test_accepting_a_change_updates_only_what_was_given(admin_client, administrator, steering_member, safe):
     description = safe.description
-    proposal = propose(member, kind="change", theme=safe, name="Feeling safe on the ward", category="", description="")
+    proposal = propose(
+        steering_member, kind="change", theme=safe, name="Feeling safe on the ward", category="", description=""
+    )
 
     decide(admin_client, proposal, "accepted")
 
@@ -251,8 +242,8 @@ def test_accepting_a_change_updates_only_what_was_given(admin_client, administra
     assert revision.content["name"] == "Feeling safe on the ward"
 
 
-def test_accepting_a_retirement_stops_moderators_choosing_the_theme(admin_client, member, safe):
-    proposal = propose(member, kind="retire", theme=safe)
+def test_accepting_a_retirement_stops_moderators_choosing_the_theme(admin_client, steering_member, safe):
+    proposal = propose(steering_member, kind="retire", theme=safe)
 
     decide(admin_client, proposal, "accepted")
 
@@ -260,13 +251,13 @@ def test_accepting_a_retirement_stops_moderators_choosing_the_theme(admin_client
     assert not safe.is_active
     assert safe.latest_revision is not None
     assert Theme.objects.filter(pk=safe.pk).exists()  # past uses are kept
-    admin_client.force_login(member)
+    admin_client.force_login(steering_member)
     html = admin_client.get(reverse("steering:codebook")).content.decode()
     assert "Feeling safe</h3>" not in html
 
 
-def test_declining_needs_a_reason_and_leaves_the_codebook_unchanged(admin_client, administrator, member, safe):
-    proposal = propose(member, kind="retire", theme=safe)
+def test_declining_needs_a_reason_and_leaves_the_codebook_unchanged(admin_client, administrator, steering_member, safe):
+    proposal = propose(steering_member, kind="retire", theme=safe)
     themes_before = list(Theme.objects.values_list("name", "category", "description", "is_active"))
 
     without_reason = decide(admin_client, proposal, "declined")
@@ -285,11 +276,11 @@ def test_declining_needs_a_reason_and_leaves_the_codebook_unchanged(admin_client
     assert AuditEvent.objects.get(action="codebook.proposal_decided").detail["status"] == "declined"
 
 
-def test_the_reply_shows_in_the_steering_area(admin_client, member, safe):
-    proposal = propose(member, kind="retire", theme=safe)
+def test_the_reply_shows_in_the_steering_area(admin_client, steering_member, safe):
+    proposal = propose(steering_member, kind="retire", theme=safe)
     decide(admin_client, proposal, "declined", "Moderators still need it for now.")
 
-    admin_client.force_login(member)
+    admin_client.force_login(steering_member)
     html = admin_client.get(reverse("steering:codebook_proposals")).content.decode()
 
     assert "Stop using a theme: Feeling safe" in html
@@ -297,8 +288,8 @@ def test_the_reply_shows_in_the_steering_area(admin_client, member, safe):
     assert "Moderators still need it for now." in html
 
 
-def test_a_decision_cannot_change_once_made(admin_client, member):
-    proposal = propose(member)
+def test_a_decision_cannot_change_once_made(admin_client, steering_member):
+    proposal = propose(steering_member)
     decide(admin_client, proposal, "declined", "Not now.")
 
     response = decide(admin_client, proposal, "accepted", "Changed my mind.")
@@ -310,8 +301,8 @@ def test_a_decision_cannot_change_once_made(admin_client, member):
     assert not Theme.objects.filter(name="Sleep and rest").exists()
 
 
-def test_a_proposal_that_no_longer_fits_the_codebook_is_not_applied(admin_client, member):
-    proposal = propose(member)
+def test_a_proposal_that_no_longer_fits_the_codebook_is_not_applied(admin_client, steering_member):
+    proposal = propose(steering_member)
     Theme.objects.create(name="Sleep and rest", category="General")  # added by hand in the meantime
 
     response = decide(admin_client, proposal, "accepted")
@@ -323,8 +314,8 @@ def test_a_proposal_that_no_longer_fits_the_codebook_is_not_applied(admin_client
     assert Theme.objects.filter(name="Sleep and rest").count() == 1
 
 
-def test_decide_refuses_a_conflict_even_past_the_form(member, administrator):
-    proposal = propose(member)
+def test_decide_refuses_a_conflict_even_past_the_form(steering_member, administrator):
+    proposal = propose(steering_member)
     Theme.objects.create(name="SLEEP AND REST", category="General")
 
     with pytest.raises(codebook.CodebookConflict):
@@ -335,8 +326,8 @@ def test_decide_refuses_a_conflict_even_past_the_form(member, administrator):
     assert not AuditEvent.objects.filter(action="codebook.proposal_decided").exists()
 
 
-def test_the_proposer_hears_about_a_declined_new_theme_too(admin_client, member, mailoutbox):
-    proposal = propose(member)
+def test_the_proposer_hears_about_a_declined_new_theme_too(admin_client, steering_member, mailoutbox):
+    proposal = propose(steering_member)
     decide(admin_client, proposal, "declined", "Sensory experience covers it.")
 
     assert codebook.email_proposer(proposal_id=proposal.pk) == 1

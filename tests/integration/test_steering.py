@@ -25,12 +25,6 @@ def at(year, month, day=10):
 
 
 @pytest.fixture
-def steering(client, db):
-    client.force_login(UserFactory(roles=[roles.STEERING_GROUP], with_totp=True))
-    return client
-
-
-@pytest.fixture
 def themes(db):
     return {
         "staff": Theme.objects.get(name="Staff manner & personal attributes"),
