@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Case, Count, Q, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -347,17 +347,22 @@ def _trend(table: disclosure.Table, filters: Filters) -> list[MonthCount]:
 def dashboard(filters: Filters) -> Dashboard:
     """Counts per theme by sentiment, the change since the previous period, and the monthly trend."""
     span = _span(filters)
-    # Three queries: all feedback by month and tone, themes by tone now, themes before.
+    # Two queries: all feedback by month and tone, and themes by tone in this period and the one before.
     monthly, sentiments = _by_month_and_sentiment(
         approved(filters, start=span[0]), "submitted_at", "sentiment", filters, span
     )
+    since, _until = _bounds(filters.start, filters.end)
+    in_period = Case(
+        When(submission__submitted_at__gte=since, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+    links = _theme_links(filters, start=filters.previous.start).annotate(current=in_period)
     theme_counts: dict[int, dict[str, int]] = {}
-    for row in _theme_links(filters).values("theme_id", "submission__sentiment").annotate(count=Count("*")).order_by():
-        theme_counts.setdefault(row["theme_id"], {})[row["submission__sentiment"]] = row["count"]
-    previous_counts = {
-        row["theme_id"]: row["count"]
-        for row in _theme_links(filters.previous).values("theme_id").annotate(count=Count("*")).order_by()
-    }
+    previous_counts: dict[int, int] = {}
+    for row in links.values("theme_id", "current", "submission__sentiment").annotate(count=Count("*")).order_by():
+        if row["current"]:
+            theme_counts.setdefault(row["theme_id"], {})[row["submission__sentiment"]] = row["count"]
+        else:
+            previous_counts[row["theme_id"]] = previous_counts.get(row["theme_id"], 0) + row["count"]
     themes = Theme.objects.filter(pk__in=set(theme_counts) | set(previous_counts)).order_by("category", "name")
 
     table = _period_table(filters, monthly, sentiments)

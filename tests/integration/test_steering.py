@@ -140,14 +140,14 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
             approved(submitted_at=at(2026, 10), themes=[theme])
     url = reverse("steering:dashboard")
     steering.get(url)
-    # The report itself takes four (months by tone, themes now and before, the themes); the rest are
+    # The report itself takes three (months by tone, themes now and before in one, the themes); the rest are
     # the session, user, roles, MFA, the service filter, site settings and the page header's
     # permissions. More feedback or more themes add none.
-    with django_assert_num_queries(16 + session_read_queries):
+    with django_assert_num_queries(15 + session_read_queries):
         steering.get(url)
     for _n in range(30):
         approved(submitted_at=at(2026, 9), themes=list(Theme.objects.all()[:20]))
-    with django_assert_num_queries(16 + session_read_queries):
+    with django_assert_num_queries(15 + session_read_queries):
         steering.get(url)
 
 
