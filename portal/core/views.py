@@ -15,7 +15,15 @@ from django.views.decorators.http import require_safe
 
 from . import health
 from .models import CrisisContacts
-from .roles import MODERATORS, SAFEGUARDING_LEADS, STEERING_GROUP, WAGTAIL_ADMIN_ROLES, has_role, role_names
+from .roles import (
+    MODERATORS,
+    RESEARCHERS,
+    SAFEGUARDING_LEADS,
+    STEERING_GROUP,
+    WAGTAIL_ADMIN_ROLES,
+    has_role,
+    role_names,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +48,9 @@ def health_check(request):
 
 @require_safe
 def robots_txt(request):
-    # Sign-in and staff pages are also reached under each language prefix (/pl/accounts/...).
-    private_prefixes = ["accounts/", "staff/"]
+    # Sign-in and staff pages are also reached under each language prefix (/pl/accounts/...). The
+    # "I'm interested" form and its withdrawal links are for people, not search results.
+    private_prefixes = ["accounts/", "staff/", "steering/", "researchers/", "take-part/"]
     disallowed = ["/admin/", *(f"/{prefix}" for prefix in private_prefixes)]
     for code, _name in settings.LANGUAGES:
         if code != settings.LANGUAGE_CODE:
@@ -69,6 +78,7 @@ def staff_home(request):
         "can_use_cms": can_use_cms,
         "can_moderate": bool(roles & {MODERATORS, SAFEGUARDING_LEADS}),
         "can_steer": has_role(request.user, STEERING_GROUP),
+        "can_research": RESEARCHERS in roles,
     }
     return render(request, "core/staff_home.html", context)
 

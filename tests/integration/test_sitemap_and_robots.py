@@ -54,7 +54,9 @@ def robots(client, db):
     return response.content.decode().splitlines()
 
 
-@pytest.mark.parametrize("path", ["/admin/", "/accounts/", "/staff/"])
+@pytest.mark.parametrize(
+    "path", ["/admin/", "/accounts/", "/staff/", "/steering/", "/researchers/", "/take-part/", "/ur/take-part/"]
+)
 def test_robots_txt_keeps_crawlers_out_of_private_areas(robots, path):
     assert f"Disallow: {path}" in robots
 
@@ -64,7 +66,9 @@ def test_robots_txt_keeps_crawlers_out_of_private_areas_in_every_language(robots
     assert f"Disallow: {path}" in robots
 
 
-@pytest.mark.parametrize("public_path", ["/", "/need-help-now/", "/ur/need-help-now/", "/privacy-notice/"])
+@pytest.mark.parametrize(
+    "public_path", ["/", "/need-help-now/", "/ur/need-help-now/", "/privacy-notice/", "/take-part-in-research/"]
+)
 def test_robots_txt_does_not_keep_crawlers_from_public_pages(robots, public_path):
     disallowed = [line.split(":", 1)[1].strip() for line in robots if line.startswith("Disallow:")]
 
