@@ -28,6 +28,7 @@ from wagtail.search import index
 
 from portal.content.blocks import BodyBlock
 from portal.easyread.blocks import EasyReadRowBlock
+from portal.easyread.panels import EasyReadReportPanel
 
 from .blocks import ScreeningQuestionBlock
 from .choices import InterestStatus, StudyStatus
@@ -157,6 +158,7 @@ class StudyPage(Page):
             [FieldRowPanel([FieldPanel("status"), FieldPanel("closing_date")])],
             heading=_("Recruitment"),
         ),
+        EasyReadReportPanel(body_field="easy_read_summary", heading=_("Easy-read check")),
         FieldPanel("easy_read_summary"),
         FieldPanel("description"),
         FieldPanel("who_can_take_part"),
