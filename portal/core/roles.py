@@ -18,7 +18,7 @@ ROLES = {
     MODERATORS: _("Read new feedback first, remove personal details and confirm themes."),
     SAFEGUARDING_LEADS: _("Act on safeguarding concerns raised in feedback."),
     STEERING_GROUP: _("See anonymised themes and record “you said, we did” actions."),
-    RESEARCHERS: _("Publish studies and follow up expressions of interest for their own studies."),
+    RESEARCHERS: _("Follow up expressions of interest for the studies whose research team they are on."),
     ADMINISTRATORS: _("Manage staff accounts and site settings, and read the audit log."),
 }
 

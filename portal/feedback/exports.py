@@ -65,10 +65,11 @@ def write_csv(dashboard: reporting.Dashboard, stream) -> None:
     writer = csv.writer(stream)
     for row in rows(dashboard):
         # A theme name or category beginning with = + - @ would be a formula in a spreadsheet.
-        writer.writerow([_defuse(cell) for cell in row])
+        writer.writerow([defuse(cell) for cell in row])
 
 
-def _defuse(cell: str) -> str:
+def defuse(cell: str) -> str:
+    """The cell as text a spreadsheet shows as text, never runs as a formula (the research export uses it too)."""
     if cell and cell[0] in "=+-@\t\r" and not _is_number(cell):
         return "'" + cell
     return cell

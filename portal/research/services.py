@@ -333,3 +333,56 @@ def delete_after_closing(*, now=None):
             )
             total += count
     return total
+
+
+# The research area's reads of personal data -----------------------------------------------------
+# Reading what a person told us is audited like changing it: who looked, at which study, and how
+# much, never what they saw.
+
+
+def record_listed(*, study, by, count, page):
+    """A researcher saw a page of a study's expressions of interest (names included)."""
+    audit.record(
+        action="research.interests_listed",
+        actor=by,
+        obj=study,
+        detail={"study": study.pk, "page": page, "rows": count},
+    )
+
+
+def record_viewed(*, expression, by):
+    """A researcher opened one expression of interest and saw everything the person told us."""
+    audit.record(
+        action="research.interest_viewed",
+        actor=by,
+        obj=expression,
+        detail={"study": expression.study_id, "status": expression.status},
+    )
+
+
+def export_rows(*, study, by):
+    """The CSV's rows (header first) of the study's expressions of interest that still have
+    details, oldest first, and the audit entry, in one transaction: the file is never made without
+    its record."""
+    # Only this read needs the CSV's layout; kept out of the module's imports so the write path
+    # does not load how the research area presents answers.
+    from .follow_up import csv_header, csv_questions, csv_row
+
+    with transaction.atomic():
+        expressions = list(
+            ExpressionOfInterest.objects.filter(study=study).exclude(encrypted="").order_by("created_at", "pk")
+        )
+        answer_sets = [answers_of(expression) for expression in expressions]
+        questions = csv_questions(study, answer_sets)
+        rows = [csv_header(questions)]
+        rows.extend(
+            csv_row(expression, answers, questions)
+            for expression, answers in zip(expressions, answer_sets, strict=True)
+        )
+        audit.record(
+            action="research.interests_exported",
+            actor=by,
+            obj=study,
+            detail={"study": study.pk, "rows": len(expressions)},
+        )
+    return rows
