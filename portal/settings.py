@@ -242,6 +242,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "ods", "csv"]
+# Every document downloads (Content-Disposition: attachment) instead of opening at the portal's address.
+# Documents such as participant information sheets come from outside teams; a PDF can carry script,
+# which the "default-src 'none'" policy Wagtail's serve view adds does not stop in PDF viewers; a PDF
+# plug-in, as some managed desktops use, may run it with the site's access. The page gives type and size.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # Editors may upload photographs and drawings, but not SVG, which can carry script.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)

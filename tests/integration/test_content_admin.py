@@ -22,6 +22,7 @@ from portal.core.factories import UserFactory
 from portal.core.roles import EDITORS
 from portal.easyread.models import EasyReadIndexPage, EasyReadPage, EasyReadSettings
 from portal.easyread.pictures import load_starter_pictures
+from portal.research.models import StudyIndexPage
 
 SHORT_ROW = "<p>Peer support groups meet every week.</p>"
 LONG_ROW = (
@@ -47,7 +48,7 @@ class PageTypesTests(WagtailPageTestCase):
     def test_the_tree_allows_each_page_where_it_belongs(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {StandardPage, UpdateIndexPage, ResourceIndexPage, EasyReadIndexPage, EasyReadPage},
+            {StandardPage, UpdateIndexPage, ResourceIndexPage, StudyIndexPage, EasyReadIndexPage, EasyReadPage},
         )
         self.assertAllowedParentPageTypes(UpdatePage, {UpdateIndexPage})
         self.assertAllowedParentPageTypes(ResourcePage, {ResourceIndexPage})

@@ -13,6 +13,7 @@ from portal.feedback.demo import (
     seed_reporting_history,
     seed_services,
 )
+from portal.research.demo import seed_studies
 
 
 class Command(BaseCommand):
@@ -37,6 +38,10 @@ class Command(BaseCommand):
                 history = seed_reporting_history(services)
                 # Made-up "you said, we did" actions are public: only ever on a demo machine.
                 seed_actions(users.get(email="steering@example.org"))
+            # After seed_content, so the home page has its routes to add "Take part in research" to.
+            seed_studies(
+                pages["home"], researcher=users.get(email="researcher@example.org") if accounts_allowed else None
+            )
         self.stdout.write(self.style.SUCCESS(f"Demo content is ready ({feedback} new pieces of synthetic feedback)."))
         if history:
             self.stdout.write(f"Added a year of approved feedback for the steering pages ({history} pieces).")
