@@ -151,6 +151,26 @@ COOKIES_BODY = [
                         {"text": "30 minutes", "header": "Expires"},
                     ]
                 },
+                {
+                    "cells": [
+                        {"text": "portal_research_draft", "header": "Name"},
+                        {
+                            "text": "Finds your answers to “I’m interested” in a study before you send them",
+                            "header": "Purpose",
+                        },
+                        {"text": "7 days, or when you send or delete your answers", "header": "Expires"},
+                    ]
+                },
+                {
+                    "cells": [
+                        {"text": "portal_research_sent", "header": "Name"},
+                        {
+                            "text": "Shows your reference code and withdrawal link after you register interest",
+                            "header": "Purpose",
+                        },
+                        {"text": "1 hour", "header": "Expires"},
+                    ]
+                },
             ],
         },
     },
