@@ -5,17 +5,13 @@ Only members of the Steering group role reach it, with MFA (RequireMFAForStaffMi
 """
 
 import io
-from functools import wraps
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
 from portal.core import audit
+from portal.core.decorators import WITH_FORM, staff_area_view
 from portal.core.roles import STEERING_GROUP, has_role
 
 from . import charts, exports, reporting
@@ -25,30 +21,13 @@ from .steering_forms import ReportFilterForm
 QUOTES_PER_PAGE = 10
 
 
-def steering_member(*, methods=("GET", "HEAD")):
-    """Signed in, in the Steering group role; anyone else is refused. Only `methods` are allowed.
-
-    CsrfViewMiddleware checks every POST.
-    """
-
-    def decorator(view):
-        @login_required
-        @never_cache
-        @require_http_methods(list(methods))
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not has_role(request.user, STEERING_GROUP):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
+def _is_steering_member(user):
+    return has_role(user, STEERING_GROUP)
 
 
 # The report pages are read-only; the pages with a form show it on GET and take it on POST.
-steering_member_required = steering_member()
-steering_member_form = steering_member(methods=("GET", "HEAD", "POST"))
+steering_member_required = staff_area_view(_is_steering_member)
+steering_member_form = staff_area_view(_is_steering_member, methods=WITH_FORM)
 
 
 def _filters(request):

@@ -8,8 +8,6 @@ session that times out while someone writes cannot lose their words.
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import RequestDataTooBig
-from django.forms import RadioSelect
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
+from portal.core.journeys import error_links, post_too_big, set_cookie, token_from
 from portal.core.models import CrisisContacts
 
 from . import journey, selectors, services
@@ -49,43 +48,12 @@ def _rate_limited(request, group):
     )
 
 
-def _post_too_big(request):
-    """Whether this POST's body is over DATA_UPLOAD_MAX_MEMORY_SIZE.
-
-    The answer is kept on the request: a multipart body is a stream, and reading it a second time
-    after the error sees an empty form instead of failing again (which would save "" over an answer).
-    """
-    if request.method != "POST":
-        return False
-    if not hasattr(request, "_feedback_post_too_big"):
-        try:
-            request.POST  # noqa: B018 - reading it is what raises RequestDataTooBig
-            request._feedback_post_too_big = False
-        except RequestDataTooBig:
-            request._feedback_post_too_big = True
-    return request._feedback_post_too_big
-
-
 def _token_from(request):
-    if request.method == "POST" and not _post_too_big(request):
-        posted = request.POST.get("draft_token", "")
-        if posted:
-            return posted
-    return request.COOKIES.get(DRAFT_COOKIE, "")
-
-
-def _set_cookie(response, name, value, *, max_age, salt=None):
-    """Our cookies are for this site's pages only: never read by scripts, sent on top-level links."""
-    options = {"max_age": max_age, "secure": settings.SESSION_COOKIE_SECURE, "httponly": True, "samesite": "Lax"}
-    if salt is None:
-        response.set_cookie(name, value, **options)
-    else:
-        response.set_signed_cookie(name, value, salt=salt, **options)
-    return response
+    return token_from(request, DRAFT_COOKIE)
 
 
 def _set_draft_cookie(response, token):
-    return _set_cookie(response, DRAFT_COOKIE, token, max_age=settings.FEEDBACK_DRAFT_DAYS * 24 * 60 * 60)
+    return set_cookie(response, DRAFT_COOKIE, token, max_age=settings.FEEDBACK_DRAFT_DAYS * 24 * 60 * 60)
 
 
 def _too_many_starts(request):
@@ -169,7 +137,7 @@ def step(request, slug):
     # The CSRF middleware reads the body first, and a body too big to read would become a bare "Bad
     # Request" page there. So this view is exempt and checks CSRF itself (csrf_protect) on every
     # request except that one, which only shows the question again with a message and saves nothing.
-    if _post_too_big(request):
+    if post_too_big(request):
         return _step(request, slug)
     return _step_with_csrf_check(request, slug)
 
@@ -193,7 +161,7 @@ def _step(request, slug):
         form = step.form_class(initial=_initial(step, draft), answers=answers, easy_read=easy_read)
         return _render_step(request, step, form, draft, token, changing=changing)
 
-    if _post_too_big(request):
+    if post_too_big(request):
         form = step.form_class(initial=_initial(step, draft), answers=answers, easy_read=easy_read)
         return _render_step(
             request,
@@ -249,19 +217,6 @@ def _initial(step, draft):
     # Text that did not pass its checks last time (too long) comes back so it can be shortened.
     initial.update({k: v for k, v in draft.answers.get("_unchecked", {}).items() if k in step.fields})
     return initial
-
-
-def error_links(form):
-    """(anchor, message) for the error summary: radios link to their first option."""
-    links = []
-    for name, errors in form.errors.items():
-        if name not in form.fields:
-            links.extend(("", error) for error in errors)
-            continue
-        field = form[name]
-        anchor = f"{field.auto_id}-1" if isinstance(field.field.widget, RadioSelect) else field.auto_id
-        links.extend((anchor, error) for error in errors)
-    return links
 
 
 def _step_kind(step):
@@ -351,7 +306,7 @@ def check_answers(request):
 
 
 def _sent(response, submission):
-    return _set_cookie(response, SENT_COOKIE, str(submission.pk), salt=SENT_SALT, max_age=SENT_MAX_AGE)
+    return set_cookie(response, SENT_COOKIE, str(submission.pk), salt=SENT_SALT, max_age=SENT_MAX_AGE)
 
 
 def _submission_from_cookie(request, name, salt, max_age):
@@ -396,9 +351,7 @@ def lookup(request):
                 )
             else:
                 response = redirect("feedback:status")
-                return _set_cookie(
-                    response, LOOKUP_COOKIE, str(submission.pk), salt=LOOKUP_SALT, max_age=LOOKUP_MAX_AGE
-                )
+                return set_cookie(response, LOOKUP_COOKIE, str(submission.pk), salt=LOOKUP_SALT, max_age=LOOKUP_MAX_AGE)
     context = {"error": error, "typed": typed, "error_links": [("reference", error)] if error else []}
     return render(request, "feedback/lookup.html", context)
 

@@ -9,12 +9,9 @@ portal.research.services.
 
 import csv
 import io
-from functools import wraps
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -22,9 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
 
+from portal.core.decorators import WITH_FORM, staff_area_view
 from portal.feedback.exports import defuse
 
 from . import access, follow_up, selectors, services
@@ -35,30 +31,9 @@ from .models import ExpressionOfInterest
 PER_PAGE = 50
 
 
-def researcher(*, methods=("GET", "HEAD")):
-    """Signed in, in the Researchers role; anyone else is refused. Only `methods` are allowed.
-
-    CsrfViewMiddleware checks every POST.
-    """
-
-    def decorator(view):
-        @login_required
-        @never_cache
-        @require_http_methods(list(methods))
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not access.is_researcher(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
 # The lists are read-only; the pages with a form show it on GET and take it on POST.
-researcher_required = researcher()
-researcher_form = researcher(methods=("GET", "HEAD", "POST"))
+researcher_required = staff_area_view(access.is_researcher)
+researcher_form = staff_area_view(access.is_researcher, methods=WITH_FORM)
 
 
 @researcher_required

@@ -21,9 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
 # The feedback journey's helpers, so both journeys read big posts and link errors the same way.
+from portal.core.journeys import error_links, post_too_big, set_cookie, token_from
 from portal.feedback.selectors import Option, OptionGroup
-from portal.feedback.views import _post_too_big as post_too_big
-from portal.feedback.views import error_links
 
 from . import journey, services
 from .choices import CommunicationNeed, ContactMethod, ScreeningAnswer, SupporterRelationship
@@ -57,25 +56,11 @@ def _study(study_id):
 
 
 def _token_from(request):
-    if request.method == "POST" and not post_too_big(request):
-        posted = request.POST.get("draft_token", "")
-        if posted:
-            return posted
-    return request.COOKIES.get(DRAFT_COOKIE, "")
-
-
-def _set_cookie(response, name, value, *, max_age, salt=None):
-    """Our cookies are for this site's pages only: never read by scripts, sent on top-level links."""
-    options = {"max_age": max_age, "secure": settings.SESSION_COOKIE_SECURE, "httponly": True, "samesite": "Lax"}
-    if salt is None:
-        response.set_cookie(name, value, **options)
-    else:
-        response.set_signed_cookie(name, value, salt=salt, **options)
-    return response
+    return token_from(request, DRAFT_COOKIE)
 
 
 def _set_draft_cookie(response, token):
-    return _set_cookie(response, DRAFT_COOKIE, token, max_age=settings.RESEARCH_DRAFT_DAYS * 24 * 60 * 60)
+    return set_cookie(response, DRAFT_COOKIE, token, max_age=settings.RESEARCH_DRAFT_DAYS * 24 * 60 * 60)
 
 
 def too_many(request, *, message, study=None, draft=None, token=""):
@@ -371,7 +356,7 @@ def _sent(response, request, expression, withdraw_token=""):
         remembered = _sent_from_cookie(request)
         if remembered is not None and remembered[0] == str(expression.pk):
             return response
-    return _set_cookie(response, SENT_COOKIE, f"{expression.pk}:{withdraw_token}", salt=SENT_SALT, max_age=SENT_MAX_AGE)
+    return set_cookie(response, SENT_COOKIE, f"{expression.pk}:{withdraw_token}", salt=SENT_SALT, max_age=SENT_MAX_AGE)
 
 
 def _sent_from_cookie(request):
