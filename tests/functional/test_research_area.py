@@ -75,8 +75,9 @@ def test_a_researcher_follows_up_an_expression_of_interest_with_the_keyboard_alo
     tab_to(page, "New", tag="INPUT")
     page.keyboard.press("ArrowDown")
     tab_to(page, "Save the status", tag="BUTTON")
-    page.keyboard.press("Enter")
-    page.wait_for_url(detail)
+    # The form posts to the page's own address: wait for the navigation, not for a URL it already has.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "The status is now “Contacted”." in page.locator("main").inner_text()
     assert_accessible(page)
 
