@@ -17,7 +17,7 @@ from bench.settings import RESULTS  # noqa: E402
 
 # Each module has run() -> dict of figures, and TARGETS: {figure: (comparison, value, why)}.
 # Later features add their module here.
-BENCHMARKS = ["pages", "feedback_concurrency", "pii_detection", "theme_model", "steering_reports"]
+BENCHMARKS = ["pages", "feedback_concurrency", "pii_detection", "theme_model", "steering_reports", "research"]
 
 
 def main(names):
