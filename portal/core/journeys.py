@@ -56,3 +56,25 @@ def error_links(form):
         anchor = f"{field.auto_id}-1" if isinstance(field.field.widget, RadioSelect) else field.auto_id
         links.extend((anchor, error) for error in errors)
     return links
+
+
+def next_unanswered(steps, answered, after=None):
+    """The first step not `answered(step)` after `after` (or from the start), then from the start
+    again: a changed answer can open an earlier question. None when every step is answered."""
+    start = 0
+    if after is not None:
+        slugs = [step.slug for step in steps]
+        start = slugs.index(after.slug) + 1 if after.slug in slugs else 0
+    for step in steps[start:] + steps[:start]:
+        if not answered(step):
+            return step
+    return None
+
+
+def step_before(steps, step):
+    """The step before `step` among `steps`, or None for the first (or one that does not apply)."""
+    slugs = [each.slug for each in steps]
+    if step.slug not in slugs:
+        return None
+    position = slugs.index(step.slug)
+    return steps[position - 1] if position > 0 else None

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.journeys import next_unanswered, step_before
+
 from . import forms
 from .choices import PREFER_NOT_TO_SAY
 
@@ -272,25 +274,10 @@ def step_is_answered(step, answers, *, has_contact=False):
 
 def next_step(answers, after=None, *, has_contact=False):
     """The first unanswered step after `after` (or from the start); None when everything is answered."""
-    steps = applicable_steps(answers)
-    start = 0
-    if after is not None:
-        slugs = [step.slug for step in steps]
-        start = slugs.index(after.slug) + 1 if after.slug in slugs else 0
-    for step in steps[start:]:
-        if not step_is_answered(step, answers, has_contact=has_contact):
-            return step
-    # Something earlier may still be unanswered (a changed answer can open a new question).
-    for step in steps[:start]:
-        if not step_is_answered(step, answers, has_contact=has_contact):
-            return step
-    return None
+    return next_unanswered(
+        applicable_steps(answers), lambda step: step_is_answered(step, answers, has_contact=has_contact), after
+    )
 
 
 def previous_step(answers, step):
-    steps = applicable_steps(answers)
-    slugs = [each.slug for each in steps]
-    if step.slug not in slugs:
-        return None
-    position = slugs.index(step.slug)
-    return steps[position - 1] if position > 0 else None
+    return step_before(applicable_steps(answers), step)

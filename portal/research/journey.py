@@ -14,6 +14,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.journeys import next_unanswered, step_before
+
 from . import forms
 from .choices import CommunicationNeed, ContactMethod, ScreeningAnswer, SupporterRelationship
 
@@ -139,24 +141,11 @@ def applicable_steps(study):
 
 def next_step(answers, study, after=None):
     """The first unanswered step after `after` (or from the start); None when everything is answered."""
-    steps = applicable_steps(study)
-    start = 0
-    if after is not None:
-        slugs = [step.slug for step in steps]
-        start = slugs.index(after.slug) + 1 if after.slug in slugs else 0
-    for step in steps[start:] + steps[:start]:
-        if not step.answered(answers, study):
-            return step
-    return None
+    return next_unanswered(applicable_steps(study), lambda step: step.answered(answers, study), after)
 
 
 def previous_step(study, step):
-    steps = applicable_steps(study)
-    slugs = [each.slug for each in steps]
-    if step.slug not in slugs:
-        return None
-    position = slugs.index(step.slug)
-    return steps[position - 1] if position > 0 else None
+    return step_before(applicable_steps(study), step)
 
 
 CONTACT_KEYS = ["method", *forms.CONTACT_FIELDS]
