@@ -386,3 +386,23 @@ def export_rows(*, study, by):
             detail={"study": study.pk, "rows": len(expressions)},
         )
     return rows
+
+
+# Study pages deleted in the CMS -----------------------------------------------------------------
+
+
+def interest_under(page):
+    """How many expressions of interest (and how many still with details) belong to studies at or
+    below `page`: Wagtail deletes them with the page."""
+    expressions = ExpressionOfInterest.objects.filter(study__path__startswith=page.path)
+    return {
+        "page": page.pk,
+        "expressions_of_interest": expressions.count(),
+        "with_personal_data": expressions.exclude(encrypted="").count(),
+    }
+
+
+def record_deleted_with_page(*, counts, by):
+    """An editor deleted a study page, and with it what people had told its team: audit how much."""
+    if counts["expressions_of_interest"]:
+        audit.record(action="research.deleted_with_study_page", actor=by, detail=counts)

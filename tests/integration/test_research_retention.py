@@ -288,3 +288,30 @@ def test_portal_stats_counts_studies_and_interest_without_personal_data(study, r
     for text in WORDS:
         assert text not in out.getvalue()
     assert first.reference not in out.getvalue()
+
+
+# A study page deleted in the CMS ----------------------------------------------------------------
+
+
+def test_deleting_a_study_page_deletes_its_interest_and_audits_how_much(client, study):
+    factories.expression_of_interest(study, **PERSON)
+    withdrawn, _token = factories.expression_of_interest(study, **PERSON)
+    services.withdraw(expression=withdrawn)
+    editor = UserFactory(roles=["Editors"], with_totp=True)
+    client.force_login(editor)
+
+    response = client.post(f"/admin/pages/{study.pk}/delete/")
+
+    assert response.status_code == 302
+    assert not ExpressionOfInterest.objects.exists()
+    event = AuditEvent.objects.get(action="research.deleted_with_study_page")
+    assert event.actor == editor
+    assert event.detail == {"page": study.pk, "expressions_of_interest": 2, "with_personal_data": 1}
+
+
+def test_deleting_a_page_without_interest_records_nothing(client, study, site_pages):
+    client.force_login(UserFactory(roles=["Editors"], with_totp=True))
+    other = factories.study_page(factories.study_index(site_pages["home"]), title="Nobody yet")
+
+    assert client.post(f"/admin/pages/{other.pk}/delete/").status_code == 302
+    assert not AuditEvent.objects.filter(action="research.deleted_with_study_page").exists()

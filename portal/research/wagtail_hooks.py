@@ -1,0 +1,25 @@
+"""Wagtail admin hooks for research studies.
+
+Deleting a study page (or the list above it) deletes its expressions of interest with it, in
+Wagtail's delete transaction. The audit log records how many went, and who deleted them: the
+count is taken before the page goes, and recorded after, in the same transaction.
+"""
+
+from wagtail import hooks
+
+from . import services
+
+COUNTS = "_portal_research_interest_deleted"
+
+
+@hooks.register("before_delete_page")
+def count_interest_before_the_page_goes(request, page):
+    if request.method == "POST":
+        setattr(request, COUNTS, services.interest_under(page))
+
+
+@hooks.register("after_delete_page")
+def audit_interest_deleted_with_the_page(request, page):
+    counts = getattr(request, COUNTS, None)
+    if counts is not None:
+        services.record_deleted_with_page(counts=counts, by=request.user)
