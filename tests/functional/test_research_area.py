@@ -144,3 +144,35 @@ def test_the_research_pages_fit_a_small_screen_and_the_export_asks_for_the_passw
     assert "Philippa Quarrington" in content
     assert "Desmond Aldous-Fry" in content
     assert ExpressionOfInterest.objects.get(pk=interest.pk).status == InterestStatus.NEW
+
+
+def test_a_researcher_filters_changes_a_status_and_adds_a_note_without_javascript(
+    no_js_page, live_server, researcher, interest
+):
+    page = no_js_page
+    sign_in_with_code(page, live_server, researcher)
+    page.goto(f"{live_server.url}/researchers/studies/{interest.study_id}/")
+    page.get_by_role("link", name="New (1)").click()
+    page.wait_for_url("**?status=new*")
+    assert "Philippa Quarrington" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    page.get_by_role("link", name=interest.formatted_reference).click()
+    page.wait_for_url(f"**/researchers/interest/{interest.public_id}/")
+    page.get_by_label("Screened").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the status").click()
+    assert "The status is now “Screened”." in page.locator("main").inner_text()
+    # An empty note is refused with the error summary, not lost.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add the note").click()
+    assert "There is a problem" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Add a note").fill("Screened by phone with Desmond.")
+    page.get_by_role("button", name="Add the note").click()
+    page.wait_for_url(re.compile(r".*#notes$"))
+    assert "Screened by phone with Desmond." in page.locator("main").inner_text()
+
+    interest.refresh_from_db()
+    assert interest.status == InterestStatus.SCREENED
+    assert InterestNote.objects.filter(expression=interest).count() == 1
