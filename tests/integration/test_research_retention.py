@@ -315,3 +315,23 @@ def test_deleting_a_page_without_interest_records_nothing(client, study, site_pa
 
     assert client.post(f"/admin/pages/{other.pk}/delete/").status_code == 302
     assert not AuditEvent.objects.filter(action="research.deleted_with_study_page").exists()
+
+
+def test_deleting_study_pages_in_bulk_is_audited_for_each(client, study, site_pages):
+    other = factories.study_page(factories.study_index(site_pages["home"]), title="Another study")
+    factories.expression_of_interest(study, **PERSON)
+    factories.expression_of_interest(other, **PERSON)
+    factories.expression_of_interest(other, **PERSON)
+    editor = UserFactory(roles=["Editors"], with_totp=True)
+    client.force_login(editor)
+
+    response = client.post(f"/admin/bulk/wagtailcore/page/delete/?id={study.pk}&id={other.pk}")
+
+    assert response.status_code == 302
+    assert not ExpressionOfInterest.objects.exists()
+    events = AuditEvent.objects.filter(action="research.deleted_with_study_page")
+    assert {event.actor for event in events} == {editor}
+    assert sorted((event.detail["page"], event.detail["expressions_of_interest"]) for event in events) == [
+        (study.pk, 1),
+        (other.pk, 2),
+    ]
