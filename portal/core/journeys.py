@@ -4,9 +4,12 @@ cookie and a hidden field, our cookie settings, oversized posts, and error-summa
 See docs/adr/0011 for why drafts are found by a token rather than the session.
 """
 
+from dataclasses import dataclass, field
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.forms import RadioSelect
+from django.utils.functional import Promise
 
 
 def post_too_big(request):
@@ -78,3 +81,27 @@ def step_before(steps, step):
         return None
     position = slugs.index(step.slug)
     return steps[position - 1] if position > 0 else None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One page of a public journey: its question in standard words and in easy read (with a
+    picture), and the form that checks the answer. Each journey adds when a step applies."""
+
+    slug: str
+    form_class: type
+    question: Promise
+    easy_question: Promise
+    picture: str
+    hint: Promise | str = ""
+    easy_hint: Promise | str = ""
+    # The short label on "check your answers".
+    summary_label: Promise | str = ""
+    # Choices shown with a picture each in easy read (value -> picture file).
+    easy_pictures: dict = field(default_factory=dict)
+
+    def title(self, easy_read):
+        return self.easy_question if easy_read else self.question
+
+    def hint_text(self, easy_read):
+        return self.easy_hint if easy_read else self.hint

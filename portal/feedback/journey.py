@@ -6,12 +6,11 @@ nowhere else, so the pages, the back links and "check your answers" always agree
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.journeys import next_unanswered, step_before
+from portal.core.journeys import Question, next_unanswered, step_before
 
 from . import forms
 from .choices import PREFER_NOT_TO_SAY
@@ -36,25 +35,8 @@ def _wants_contact(answers):
 
 
 @dataclass(frozen=True)
-class Step:
-    slug: str
-    form_class: type
-    question: Promise
-    easy_question: Promise
-    picture: str
-    hint: Promise | str = ""
-    easy_hint: Promise | str = ""
-    # The short label on "check your answers".
-    summary_label: Promise | str = ""
+class Step(Question):
     applies: Callable[[dict], bool] = _always
-    # Choices shown with a picture each in easy read (value -> picture file).
-    easy_pictures: dict = field(default_factory=dict)
-
-    def title(self, easy_read):
-        return self.easy_question if easy_read else self.question
-
-    def hint_text(self, easy_read):
-        return self.easy_hint if easy_read else self.hint
 
     @property
     def fields(self):

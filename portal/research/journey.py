@@ -7,14 +7,13 @@ draft's answers into what the research team is given, in the one shape the resea
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.journeys import next_unanswered, step_before
+from portal.core.journeys import Question, next_unanswered, step_before
 
 from . import forms
 from .choices import CommunicationNeed, ContactMethod, ScreeningAnswer, SupporterRelationship
@@ -35,25 +34,9 @@ def _has_questions(study):
 
 
 @dataclass(frozen=True)
-class Step:
-    slug: str
-    form_class: type
-    question: Promise
-    easy_question: Promise
-    picture: str
-    hint: Promise | str = ""
-    easy_hint: Promise | str = ""
-    summary_label: Promise | str = ""
+class Step(Question):
     answered: Callable[[dict, object], bool] = lambda answers, study: False
     applies: Callable[[object], bool] = _always
-    # Choices shown with a picture each in easy read (value -> picture file).
-    easy_pictures: dict = field(default_factory=dict)
-
-    def title(self, easy_read):
-        return self.easy_question if easy_read else self.question
-
-    def hint_text(self, easy_read):
-        return self.easy_hint if easy_read else self.hint
 
 
 def _screening_answered(answers, study):
