@@ -23,8 +23,6 @@ from .models import ExpressionOfInterest, InterestDraft, InterestNote, StudyPage
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["digest", "new_token", "normalise_reference"]
-
 
 class DraftAlreadySent(Exception):
     """The draft's answers were sent already; the expression of interest is on the exception."""
